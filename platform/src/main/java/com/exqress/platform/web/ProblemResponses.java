@@ -1,0 +1,196 @@
+package com.exqress.platform.web;
+
+import com.exqress.waybill.WaybillRuleViolation;
+import com.exqress.waybill.api.WaybillErrorCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.PayloadTooLargeException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Mono;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure, from a controller or from the framework before one is reached, into an RFC 7807
+ * problem response with a stable {@code code}. The one place where error codes meet HTTP statuses.
+ * Client mistakes never become a 500; nothing here echoes request values, exception messages from
+ * libraries or stack traces, because those may carry personal data.
+ */
+@Component
+@Order(-2)
+public class ProblemResponses implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final ObjectMapper objectMapper;
+
+    public ProblemResponses(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(failure);
+        }
+        ApiProblem problem = toProblem(failure);
+        String path = exchange.getRequest().getPath().value();
+        Problem body = new Problem("urn:exqress:problem:" + problem.code().toLowerCase(Locale.ROOT).replace('_', '-'),
+                problem.status().getReasonPhrase(), problem.status().value(), problem.getMessage(), path,
+                problem.code(), problem.fieldProblems().isEmpty() ? null : problem.fieldProblems());
+        response.setStatusCode(problem.status());
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        DataBuffer buffer;
+        try {
+            buffer = response.bufferFactory().wrap(objectMapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            return Mono.error(e);
+        }
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    private ApiProblem toProblem(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ApiProblem problem) {
+            return problem;
+        }
+        if (cause instanceof WaybillRuleViolation violation) {
+            return new ApiProblem(statusOf(violation.code()), violation.code().name(), violation.getMessage());
+        }
+        if (cause instanceof AggregateNotFoundException) {
+            return ApiProblem.waybillNotFound();
+        }
+        if (cause instanceof ConcurrencyException) {
+            return new ApiProblem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                    "the waybill was changed by another request at the same time; retry with the same idempotency key");
+        }
+        if (cause instanceof WebExchangeBindException binding) {
+            return new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "the request has invalid fields",
+                    binding.getFieldErrors().stream()
+                            .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                            .toList());
+        }
+        if (cause instanceof ServerWebInputException || cause instanceof PayloadTooLargeException) {
+            return inputProblem(cause);
+        }
+        if (cause instanceof ResponseStatusException status) {
+            return statusProblem(status.getStatusCode());
+        }
+        return serverError(failure);
+    }
+
+    private static ApiProblem inputProblem(Throwable input) {
+        for (Throwable t = input; t != null; t = t.getCause()) {
+            if (t instanceof DataBufferLimitException || t instanceof PayloadTooLargeException) {
+                return new ApiProblem(HttpStatus.BAD_REQUEST, "BODY_TOO_LARGE", "the request body is larger than the 64 KB allowed");
+            }
+            if (t instanceof UnrecognizedPropertyException unknown) {
+                return new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
+                        "unknown field '" + pathOf(unknown) + "'; remove it or check its spelling",
+                        List.of(new FieldProblem(pathOf(unknown), "unknown field")));
+            }
+            if (t instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                return new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "the request has invalid fields",
+                        List.of(new FieldProblem(pathOf(mapping), expectation(mapping))));
+            }
+            if (t instanceof JsonProcessingException) {
+                return new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "the request body is not valid JSON");
+            }
+        }
+        if (input instanceof ServerWebInputException webInput && webInput.getReason() != null
+                && webInput.getReason().contains("body is missing")) {
+            return new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "the request body is missing");
+        }
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "the request is malformed; check its headers and parameters");
+    }
+
+    private static String expectation(JsonMappingException mapping) {
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isEnum()) {
+            return "must be one of " + Arrays.stream(mismatch.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+        }
+        return "has the wrong type or format";
+    }
+
+    private static ApiProblem statusProblem(HttpStatusCode statusCode) {
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        if (status == null || status.is5xxServerError()) {
+            return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "the server failed; try again later");
+        }
+        String detail = switch (status) {
+            case NOT_FOUND -> "no such resource";
+            case METHOD_NOT_ALLOWED -> "this method is not allowed on this resource";
+            case UNSUPPORTED_MEDIA_TYPE -> "send the body as application/json";
+            case NOT_ACCEPTABLE -> "this resource answers application/json or application/problem+json";
+            default -> status.getReasonPhrase();
+        };
+        return new ApiProblem(status, status.name(), detail);
+    }
+
+    private static ApiProblem serverError(Throwable failure) {
+        String errorId = UUID.randomUUID().toString();
+        // Exception messages can carry request values, so only the types are logged.
+        log.error("unexpected failure {}: {}", errorId, causeChain(failure));
+        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "the server failed; quote error id " + errorId);
+    }
+
+    static HttpStatus statusOf(WaybillErrorCode code) {
+        return switch (code) {
+            case NOT_PERMITTED, NOT_CUSTODIAN -> HttpStatus.FORBIDDEN;
+            case INVALID_TRANSITION, WAYBILL_DISPOSED -> HttpStatus.CONFLICT;
+            case CARRIER_NOT_PARTNER, UNKNOWN_CARRIER, UNROUTABLE_DESTINATION, DISPOSAL_REASON_REQUIRED,
+                 DUPLICATE_REQUEST_MISMATCH -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = Exceptions.unwrap(failure);
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static String pathOf(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String causeChain(Throwable failure) {
+        StringBuilder chain = new StringBuilder(failure.getClass().getName());
+        for (Throwable t = failure.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            chain.append(" <- ").append(t.getClass().getName());
+        }
+        return chain.toString();
+    }
+}

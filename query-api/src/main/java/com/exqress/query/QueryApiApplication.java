@@ -1,0 +1,17 @@
+package com.exqress.query;
+
+import com.exqress.platform.ExqressPlatform;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/** The query-api service on its own, pointed at an external PostgreSQL. */
+@SpringBootApplication
+@Import(ExqressPlatform.class)
+public class QueryApiApplication {
+
+    public static void main(String[] args) {
+        ExqressPlatform.quietAxon();
+        SpringApplication.run(QueryApiApplication.class, args);
+    }
+}

@@ -1,0 +1,20 @@
+package com.exqress.standalone;
+
+import com.exqress.command.CommandApiApplication;
+import com.exqress.platform.ExqressPlatform;
+import com.exqress.projections.ProjectionsApplication;
+import com.exqress.query.QueryApiApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/** command-api, query-api and projections in one process, serving one port. */
+@SpringBootApplication
+@Import({CommandApiApplication.class, QueryApiApplication.class, ProjectionsApplication.class})
+public class ExqressApplication {
+
+    public static void main(String[] args) {
+        ExqressPlatform.quietAxon();
+        SpringApplication.run(ExqressApplication.class, args);
+    }
+}

@@ -1,0 +1,10 @@
+package com.exqress.waybill.api;
+
+/** A sender or recipient; personal data, held only inside a {@link PersonalData} value object. */
+public record Contact(String name, String phone, String email, Address address) {
+
+    @Override
+    public String toString() {
+        return "Contact" + PersonalData.REDACTED;
+    }
+}

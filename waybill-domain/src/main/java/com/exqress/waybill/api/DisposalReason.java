@@ -1,0 +1,12 @@
+package com.exqress.waybill.api;
+
+/** Why a waybill's personal data and label reference are destroyed. */
+public enum DisposalReason {
+    /** The recipient, after delivery, asked for their data to disappear. */
+    RECIPIENT_REQUEST,
+    RETURNED_TO_SENDER,
+    LOST,
+    DAMAGED,
+    UNDELIVERABLE,
+    RETENTION_EXPIRED
+}

@@ -1,0 +1,7 @@
+package com.exqress.waybill.api;
+
+/** Why a label reference stopped resolving. */
+public enum RevocationReason {
+    REPRINTED,
+    DISPOSED
+}

@@ -1,0 +1,10 @@
+package com.exqress.waybill.api;
+
+/** Where a waybill stands in its lifecycle. */
+public enum WaybillStatus {
+    CREATED,
+    LABEL_PRINTED,
+    IN_TRANSIT,
+    DELIVERED,
+    DISPOSED
+}
