@@ -94,9 +94,9 @@ public class Waybill {
         }
         requireNotDisposed();
         Actor actor = command.provenance().actor();
-        if (!isSender(actor) && !actor.isCarrierAdminOf(carrier)) {
-            throw new WaybillRuleViolation(NOT_PERMITTED, "only the sender or an admin of carrier " + carrier
-                    + " may print this label");
+        if (!actor.isCarrierAdminOf(carrier) && !(isSender(actor) && custodian.isHeldBy(actor))) {
+            throw new WaybillRuleViolation(NOT_PERMITTED, "only the sender, before hand-off, or an admin of carrier "
+                    + carrier + " may print this label");
         }
         if (status == WaybillStatus.DELIVERED) {
             throw new WaybillRuleViolation(INVALID_TRANSITION, "a delivered parcel needs no new label");

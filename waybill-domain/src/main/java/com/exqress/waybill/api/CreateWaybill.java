@@ -15,4 +15,10 @@ public record CreateWaybill(@TargetAggregateIdentifier WaybillId waybillId,
                             Parcel parcel,
                             ActorId recipientAccount,
                             Provenance provenance) implements WaybillCommand {
+
+    public CreateWaybill {
+        if (trackingNumber != null && carrier != null && !trackingNumber.carrier().equals(carrier)) {
+            throw new IllegalArgumentException("a tracking number must start with its waybill's carrier code");
+        }
+    }
 }

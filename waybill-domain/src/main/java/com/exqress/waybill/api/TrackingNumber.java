@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The number a customer types to track a parcel: the carrier code, ten random digits and a Luhn
- * check digit, for example {@code SWP48271639503}. Random digits keep numbers from being guessed
+ * check digit, for example {@code SWP48271639501}. Random digits keep numbers from being guessed
  * in sequence; the check digit catches typing mistakes before any lookup.
  */
 public record TrackingNumber(String value) {
