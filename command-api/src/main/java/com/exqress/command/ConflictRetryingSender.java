@@ -1,6 +1,8 @@
 package com.exqress.command;
 
 import com.exqress.waybill.api.WaybillCommand;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -22,11 +24,15 @@ public class ConflictRetryingSender {
 
     private final CommandGateway commandGateway;
     private final int maxAttempts;
+    private final Counter conflicts;
 
-    public ConflictRetryingSender(CommandGateway commandGateway,
+    public ConflictRetryingSender(CommandGateway commandGateway, MeterRegistry meters,
                                   @Value("${exqress.commands.max-attempts:5}") int maxAttempts) {
         this.commandGateway = commandGateway;
         this.maxAttempts = maxAttempts;
+        this.conflicts = Counter.builder("exqress.commands.conflicts")
+                .description("commands refused because another writer appended to the same waybill first")
+                .register(meters);
     }
 
     public <R> R send(WaybillCommand command) {
@@ -34,6 +40,7 @@ public class ConflictRetryingSender {
             try {
                 return commandGateway.sendAndWait(command);
             } catch (ConcurrencyException conflict) {
+                conflicts.increment();
                 if (attempt >= maxAttempts) {
                     throw conflict;
                 }

@@ -1,0 +1,61 @@
+package com.exqress.command;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.Map;
+
+/** Requests the way a courier app or a customer web client sends them, as a demo user of the embedded profile. */
+final class WaybillApiClient {
+
+    static final String SEOUL_SENDER_NAME = "Kim Minji";
+    static final String SENDER_PHONE = "010-1234-5678";
+    static final String RECIPIENT_NAME = "Lee Jun";
+    static final String RECIPIENT_STREET = "45 Haeundae-ro";
+
+    private final WebTestClient client;
+
+    WaybillApiClient(WebTestClient client) {
+        this.client = client;
+    }
+
+    WebTestClient.ResponseSpec post(String path, String user, String idempotencyKey, Object body) {
+        WebTestClient.RequestBodySpec request = client.post().uri(path).contentType(MediaType.APPLICATION_JSON);
+        if (user != null) {
+            request.header("X-Exqress-User", user);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return body == null ? request.exchange() : request.bodyValue(body).exchange();
+    }
+
+    /** Creates a waybill as sender1 to recipient1 in Busan and returns its id. */
+    String create(String idempotencyKey) {
+        return post("/waybills", "sender1", idempotencyKey, createRequest("48094"))
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("waybillId").toString();
+    }
+
+    /** Created, printed and handed by the sender to courier-swp-1. */
+    String inCourierSwp1Hands() {
+        String id = create(null);
+        post("/waybills/" + id + "/labels", "sender1", null, null).expectStatus().isOk();
+        post("/waybills/" + id + "/handoffs", "sender1", null, Map.of("toCourier", "courier-swp-1")).expectStatus().isOk();
+        return id;
+    }
+
+    static Map<String, Object> createRequest(String recipientPostalCode) {
+        return Map.of(
+                "carrier", "SWP",
+                "service", "STANDARD",
+                "sender", Map.of("name", SEOUL_SENDER_NAME, "phone", SENDER_PHONE, "email", "minji@example.com",
+                        "address", Map.of("line1", "12 Sejong-daero", "line2", "3F", "city", "Seoul",
+                                "postalCode", "04524", "country", "KR")),
+                "recipient", Map.of("name", RECIPIENT_NAME, "phone", "010-5555-0101",
+                        "address", Map.of("line1", RECIPIENT_STREET, "city", "Busan",
+                                "postalCode", recipientPostalCode, "country", "KR")),
+                "parcel", Map.of("weightGrams", 1200, "lengthCm", 30, "widthCm", 20, "heightCm", 10),
+                "note", "leave with the guard");
+    }
+}

@@ -1,0 +1,100 @@
+package com.exqress.platform.eventstore;
+
+import com.exqress.embedded.EmbeddedPostgresServer;
+import com.exqress.embedded.SharedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The event table is append-only in the database itself, whoever connects. */
+class EventStoreSchemaIT {
+
+    private static JdbcTemplate app;
+    private static JdbcTemplate owner;
+
+    @BeforeAll
+    static void migrate() {
+        EmbeddedPostgresServer server = SharedPostgres.server();
+        Flyway.configure()
+                .dataSource(server.ownerDataSource())
+                .locations("classpath:db/eventstore")
+                .placeholders(Map.of("appRole", EmbeddedPostgresServer.APP_ROLE))
+                .load()
+                .migrate();
+        app = new JdbcTemplate(server.appDataSource());
+        owner = new JdbcTemplate(server.ownerDataSource());
+    }
+
+    @Test
+    void appRoleAppendsAndReadsEvents() {
+        String aggregate = appendEventAsApp();
+
+        assertThat(app.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, aggregate)).isEqualTo(1L);
+    }
+
+    @Test
+    void appRoleHasNoUpdateGrantOnEvents() {
+        String aggregate = appendEventAsApp();
+
+        assertThatThrownBy(() -> app.update("UPDATE domain_event_entry SET payload = 'x' WHERE aggregate_identifier = ?", aggregate))
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> app.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", aggregate))
+                .rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void evenTheOwnerCannotRewriteOrDeleteEvents() {
+        String aggregate = appendEventAsApp();
+
+        assertThatThrownBy(() -> owner.update("UPDATE domain_event_entry SET payload = 'x' WHERE aggregate_identifier = ?", aggregate))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", aggregate))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.execute("TRUNCATE domain_event_entry"))
+                .rootCause().hasMessageContaining("append-only");
+        assertThat(owner.queryForObject("SELECT encode(payload, 'escape') FROM domain_event_entry WHERE aggregate_identifier = ?",
+                String.class, aggregate)).isEqualTo("{}");
+    }
+
+    @Test
+    void aSecondEventWithTheSameSequenceIsRefused() {
+        String aggregate = appendEventAsApp();
+
+        assertThatThrownBy(() -> insertEvent(app, aggregate, 0))
+                .rootCause().hasMessageContaining("domain_event_entry_aggregate_sequence");
+    }
+
+    @Test
+    void creationRegistryIsAppendOnlyToo() {
+        UUID waybill = UUID.randomUUID();
+        app.update("INSERT INTO waybill_creation (waybill_id, tracking_number, actor_id, created_at) VALUES (?, ?, 'sender1', now())",
+                waybill, "SWP" + String.valueOf(Math.abs(waybill.getMostSignificantBits())).substring(0, 11));
+
+        assertThatThrownBy(() -> app.update("DELETE FROM waybill_creation WHERE waybill_id = ?", waybill))
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> owner.update("UPDATE waybill_creation SET actor_id = 'x' WHERE waybill_id = ?", waybill))
+                .rootCause().hasMessageContaining("append-only");
+    }
+
+    private static String appendEventAsApp() {
+        String aggregate = UUID.randomUUID().toString();
+        insertEvent(app, aggregate, 0);
+        return aggregate;
+    }
+
+    private static void insertEvent(JdbcTemplate jdbc, String aggregate, long sequence) {
+        jdbc.update("""
+                INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                VALUES (?, ?, ?, 'Waybill', '2026-11-23T00:00:00Z', 'com.exqress.Test', '1', '{}'::bytea, '{}'::bytea)
+                """, UUID.randomUUID().toString(), aggregate, sequence);
+    }
+}
