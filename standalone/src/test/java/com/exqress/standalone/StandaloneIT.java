@@ -1,0 +1,146 @@
+package com.exqress.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded default as a new user runs it: no datasource configured, so the application starts its own
+ * PostgreSQL in the data directory, serves the whole lifecycle and the history on one port, and keeps the
+ * data across a restart.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StandaloneIT {
+
+    @TempDir
+    static Path dataDir;
+
+    private static ConfigurableApplicationContext app;
+
+    @BeforeAll
+    static void start() {
+        app = startExqress();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void startsItsOwnPostgresInTheDataDirectoryAndSaysWhenReady(CapturedOutput output) {
+        assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+        assertThat(output.getAll()).containsPattern("Exqress is ready at http://localhost:[0-9]+ \\(embedded PostgreSQL, "
+                + "data in " + Pattern.quote(dataDir.toAbsolutePath().toString()) + "\\)");
+    }
+
+    @Test
+    void walkThroughFromCreateToDisposeShowsTheWholeHistoryWithoutPersonalData() throws Exception {
+        String id = walkThrough();
+
+        String history = historyAs("auditor", id).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        JsonNode events = new ObjectMapper().readTree(history).get("events");
+        assertThat(events).extracting(event -> event.get("type").asText()).containsExactly("WaybillCreated",
+                "LabelPrinted", "CustodyTransferred", "CustodyTransferred", "WaybillDelivered", "LabelRevoked",
+                "WaybillDisposed");
+        assertThat(events).extracting(event -> event.get("sequence").asLong()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(events.get(0).at("/payload/provenance/actor/id/value").asText()).isEqualTo("sender1");
+        assertThat(events.get(0).at("/payload/personalData").asText()).isEqualTo("[redacted personal data]");
+        assertThat(events.get(4).at("/payload/personalData").asText()).isEqualTo("[redacted personal data]");
+        assertThat(history).doesNotContain("Kim Minji", "010-1234-5678", "Sejong-daero", "Lee Jun", "Haeundae-ro",
+                "leave with the guard", "Doorman Park");
+    }
+
+    @Test
+    void historyIsForAuditorsAndAdminsOfTheWaybillsCarrierOnly() {
+        String id = createWaybill();
+
+        historyAs("admin-swp", id).expectStatus().isOk();
+        historyAs("admin-blr", id).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("WAYBILL_NOT_FOUND");
+        historyAs("courier-swp-1", id).expectStatus().isForbidden();
+        historyAs("sender1", id).expectStatus().isForbidden();
+        historyAs(null, id).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void dataSurvivesARestart() {
+        String id = createWaybill();
+
+        app.close();
+        app = startExqress();
+
+        historyAs("auditor", id).expectStatus().isOk().expectBody().jsonPath("$.events[0].type").isEqualTo("WaybillCreated");
+    }
+
+    private static String walkThrough() {
+        String id = createWaybill();
+        post("/waybills/" + id + "/labels", "sender1", null);
+        post("/waybills/" + id + "/handoffs", "sender1", Map.of("toCourier", "courier-swp-1"));
+        post("/waybills/" + id + "/handoffs", "courier-swp-1", Map.of("toCourier", "courier-blr-1"));
+        post("/waybills/" + id + "/delivery", "courier-blr-1", Map.of("method", "TO_RECIPIENT", "receivedBy", "Doorman Park", "photoReference", "photo-7"));
+        post("/waybills/" + id + "/disposal", "recipient1", null);
+        return id;
+    }
+
+    private static String createWaybill() {
+        Map<String, Object> request = Map.of(
+                "carrier", "SWP", "service", "STANDARD",
+                "sender", Map.of("name", "Kim Minji", "phone", "010-1234-5678", "address",
+                        Map.of("line1", "12 Sejong-daero", "city", "Seoul", "postalCode", "04524", "country", "KR")),
+                "recipient", Map.of("name", "Lee Jun", "phone", "010-5555-0101", "address",
+                        Map.of("line1", "45 Haeundae-ro", "city", "Seoul", "postalCode", "03187", "country", "KR")),
+                "parcel", Map.of("weightGrams", 1200, "lengthCm", 30, "widthCm", 20, "heightCm", 10),
+                "note", "leave with the guard");
+        return client().post().uri("/waybills").header("X-Exqress-User", "sender1")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(request)
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("waybillId").toString();
+    }
+
+    private static void post(String path, String user, Object body) {
+        WebTestClient.RequestBodySpec request = client().post().uri(path).header("X-Exqress-User", user)
+                .contentType(MediaType.APPLICATION_JSON);
+        (body == null ? request.exchange() : request.bodyValue(body).exchange()).expectStatus().isOk();
+    }
+
+    private static WebTestClient.ResponseSpec historyAs(String user, String id) {
+        WebTestClient.RequestHeadersSpec<?> request = client().get().uri("/waybills/{id}/events", id);
+        if (user != null) {
+            request.header("X-Exqress-User", user);
+        }
+        return request.exchange();
+    }
+
+    private static WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port()).build();
+    }
+
+    private static String port() {
+        return app.getEnvironment().getProperty("local.server.port");
+    }
+
+    private static ConfigurableApplicationContext startExqress() {
+        assertThat(Files.isDirectory(dataDir)).isTrue();
+        return new SpringApplicationBuilder(ExqressApplication.class)
+                .run("--server.port=0", "--exqress.data-dir=" + dataDir);
+    }
+}
