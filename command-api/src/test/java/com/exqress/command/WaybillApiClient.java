@@ -30,11 +30,31 @@ final class WaybillApiClient {
         return body == null ? request.exchange() : request.bodyValue(body).exchange();
     }
 
+    /** Posts a body exactly as written, for JSON a serializer would never produce. */
+    WebTestClient.ResponseSpec postRaw(String path, String user, String idempotencyKey, MediaType contentType,
+                                       String body) {
+        WebTestClient.RequestBodySpec request = client.post().uri(path).contentType(contentType);
+        if (user != null) {
+            request.header("X-Exqress-User", user);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.bodyValue(body).exchange();
+    }
+
     /** Creates a waybill as sender1 to recipient1 in Busan and returns its id. */
     String create(String idempotencyKey) {
         return post("/waybills", "sender1", idempotencyKey, createRequest("48094"))
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("waybillId").toString();
+    }
+
+    /** Created and printed by sender1, still in the sender's hands. */
+    String labelled() {
+        String id = create(null);
+        post("/waybills/" + id + "/labels", "sender1", null, null).expectStatus().isOk();
+        return id;
     }
 
     /** Created, printed and handed by the sender to courier-swp-1. */

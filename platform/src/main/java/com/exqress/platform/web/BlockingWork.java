@@ -8,10 +8,13 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs blocking work (Axon command handling, JDBC) on a bounded pool instead of a Netty event-loop
  * thread. Bounded, so a burst queues here rather than exhausting threads or the connection pool.
+ * Work runs to completion even when the client goes away: interrupting a command half-way through its
+ * transaction helps nobody, and a client that retries with its idempotency key gets the stored result.
  */
 @Component
 public class BlockingWork implements DisposableBean {
@@ -23,7 +26,17 @@ public class BlockingWork implements DisposableBean {
     }
 
     public <T> Mono<T> call(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(scheduler);
+        return Mono.defer(() -> {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            scheduler.schedule(() -> {
+                try {
+                    result.complete(work.call());
+                } catch (Throwable failure) {
+                    result.completeExceptionally(failure);
+                }
+            });
+            return Mono.fromFuture(result, true);
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.exqress.platform.web;
 import com.exqress.waybill.WaybillRuleViolation;
 import com.exqress.waybill.api.WaybillErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -34,6 +35,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -66,6 +68,10 @@ public class ProblemResponses implements WebExceptionHandler {
                 problem.status().getReasonPhrase(), problem.status().value(), problem.getMessage(), path,
                 problem.code(), problem.fieldProblems().isEmpty() ? null : problem.fieldProblems());
         response.setStatusCode(problem.status());
+        if (failure instanceof ResponseStatusException status) {
+            // Spring names the allowed methods (405) or media types (415) here; clients need them.
+            response.getHeaders().addAll(status.getHeaders());
+        }
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer buffer;
         try {
@@ -103,32 +109,48 @@ public class ProblemResponses implements WebExceptionHandler {
         if (cause instanceof ResponseStatusException status) {
             return statusProblem(status.getStatusCode());
         }
+        if (cause instanceof RejectedExecutionException) {
+            return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED", "the server is busy; retry shortly with the same idempotency key");
+        }
         return serverError(failure);
     }
 
     private static ApiProblem inputProblem(Throwable input) {
-        for (Throwable t = input; t != null; t = t.getCause()) {
-            if (t instanceof DataBufferLimitException || t instanceof PayloadTooLargeException) {
-                return new ApiProblem(HttpStatus.BAD_REQUEST, "BODY_TOO_LARGE", "the request body is larger than the 64 KB allowed");
-            }
-            if (t instanceof UnrecognizedPropertyException unknown) {
-                return new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
-                        "unknown field '" + pathOf(unknown) + "'; remove it or check its spelling",
-                        List.of(new FieldProblem(pathOf(unknown), "unknown field")));
-            }
-            if (t instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-                return new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "the request has invalid fields",
-                        List.of(new FieldProblem(pathOf(mapping), expectation(mapping))));
-            }
-            if (t instanceof JsonProcessingException) {
-                return new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "the request body is not valid JSON");
-            }
+        if (causeOf(input, DataBufferLimitException.class) != null || causeOf(input, PayloadTooLargeException.class) != null) {
+            return new ApiProblem(HttpStatus.BAD_REQUEST, "BODY_TOO_LARGE", "the request body is larger than the 64 KB allowed");
+        }
+        // A parse error inside a value arrives wrapped in a mapping error that names the field; it is still broken JSON.
+        if (causeOf(input, StreamReadException.class) != null) {
+            return new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "the request body is not valid JSON");
+        }
+        UnrecognizedPropertyException unknown = causeOf(input, UnrecognizedPropertyException.class);
+        if (unknown != null) {
+            return new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
+                    "unknown field '" + pathOf(unknown) + "'; remove it or check its spelling",
+                    List.of(new FieldProblem(pathOf(unknown), "unknown field")));
+        }
+        JsonMappingException mapping = causeOf(input, JsonMappingException.class);
+        if (mapping != null && !mapping.getPath().isEmpty()) {
+            return new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "the request has invalid fields",
+                    List.of(new FieldProblem(pathOf(mapping), expectation(mapping))));
+        }
+        if (mapping != null) {
+            return new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "the request body is not the JSON object expected");
         }
         if (input instanceof ServerWebInputException webInput && webInput.getReason() != null
-                && webInput.getReason().contains("body is missing")) {
+                && webInput.getReason().startsWith("No request body")) {
             return new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "the request body is missing");
         }
         return new ApiProblem(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "the request is malformed; check its headers and parameters");
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String expectation(JsonMappingException mapping) {
