@@ -1,14 +1,7 @@
 package com.exqress.command;
 
-import com.exqress.embedded.SharedPostgres;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -26,10 +19,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A client retrying with the same idempotency key gets the first answer and never a second event. */
-@ExtendWith(SharedPostgres.class)
-@SpringBootTest(classes = CommandApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("embedded")
-class IdempotentRetriesIT {
+class IdempotentRetriesIT extends CommandApiIntegrationTest {
 
     private static final String CREATED = "com.exqress.waybill.api.WaybillCreated";
     private static final String LABEL_PRINTED = "com.exqress.waybill.api.LabelPrinted";
@@ -37,18 +27,6 @@ class IdempotentRetriesIT {
     private static final String CUSTODY_TRANSFERRED = "com.exqress.waybill.api.CustodyTransferred";
     private static final String DELIVERED = "com.exqress.waybill.api.WaybillDelivered";
     private static final String DISPOSED = "com.exqress.waybill.api.WaybillDisposed";
-
-    @Autowired
-    WebTestClient webClient;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    WaybillApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new WaybillApiClient(webClient);
-    }
 
     @Test
     void createRetriedWithTheSameKeyReturnsTheFirstWaybill() {

@@ -1,14 +1,6 @@
 package com.exqress.command;
 
-import com.exqress.embedded.SharedPostgres;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.List;
 import java.util.Map;
@@ -17,22 +9,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One parcel's whole life over HTTP, against the command-api on a real PostgreSQL. */
-@ExtendWith(SharedPostgres.class)
-@SpringBootTest(classes = CommandApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("embedded")
-class WaybillLifecycleIT {
-
-    @Autowired
-    WebTestClient webClient;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    WaybillApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new WaybillApiClient(webClient);
-    }
+class WaybillLifecycleIT extends CommandApiIntegrationTest {
 
     @Test
     void parcelGoesFromCreateToDisposeAndEveryStepIsStoredInOrder() {

@@ -1,17 +1,10 @@
 package com.exqress.command;
 
-import com.exqress.embedded.SharedPostgres;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.UncheckedIOException;
@@ -27,24 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every error code the command-api answers with, over HTTP: the status, an RFC 7807 body with the stable
  * code, no personal data or stack trace in it, and nothing written to the store.
  */
-@ExtendWith(SharedPostgres.class)
-@SpringBootTest(classes = CommandApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("embedded")
-class WaybillProblemsIT {
+class WaybillProblemsIT extends CommandApiIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Autowired
-    WebTestClient webClient;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    WaybillApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new WaybillApiClient(webClient);
-    }
 
     // VALIDATION_FAILED
 

@@ -1,0 +1,32 @@
+package com.exqress.command;
+
+import com.exqress.embedded.SharedPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The command-api running on the JVM's shared embedded PostgreSQL, driven over HTTP as demo users. All
+ * subclasses share one application context; each test isolates itself by its own waybill ids and keys.
+ */
+@ExtendWith(SharedPostgres.class)
+@SpringBootTest(classes = CommandApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("embedded")
+abstract class CommandApiIntegrationTest {
+
+    @Autowired
+    WebTestClient webClient;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    WaybillApiClient api;
+
+    @BeforeEach
+    void setUpClient() {
+        api = new WaybillApiClient(webClient);
+    }
+}
