@@ -14,7 +14,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * subclasses share one application context; each test isolates itself by its own waybill ids and keys.
  */
 @ExtendWith(SharedPostgres.class)
-@SpringBootTest(classes = CommandApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Immediate shutdown: graceful shutdown would wait 30 s at the end of the test JVM for the test client's
+// pooled keep-alive connections, which are never closed.
+@SpringBootTest(classes = CommandApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.shutdown=immediate")
 @ActiveProfiles("embedded")
 abstract class CommandApiIntegrationTest {
 

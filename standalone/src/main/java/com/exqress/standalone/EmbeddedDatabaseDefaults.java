@@ -22,6 +22,7 @@ import java.util.Map;
 public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor {
 
     static final String DATA_DIR = "exqress.data-dir";
+    static final String PROPERTY_SOURCE = "exqress-embedded-postgres";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -32,7 +33,7 @@ public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
         Map<String, Object> properties = new HashMap<>(server.springProperties());
         properties.put(DATA_DIR, dataDir.toString());
-        environment.getPropertySources().addFirst(new MapPropertySource("exqress-embedded-postgres", properties));
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
         application.addListeners(new StopOnShutdown(server));
     }
 

@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Component;
 
 /** One clear line when the whole system serves requests. */
@@ -15,9 +15,9 @@ class ReadyBanner {
 
     @EventListener
     void onReady(ApplicationReadyEvent event) {
-        Environment environment = event.getApplicationContext().getEnvironment();
-        String dataDir = environment.getProperty(EmbeddedDatabaseDefaults.DATA_DIR);
-        log.info("Exqress is ready at http://localhost:{} ({})", environment.getProperty("local.server.port"),
-                dataDir == null ? "external PostgreSQL" : "embedded PostgreSQL, data in " + dataDir);
+        ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
+        boolean embedded = environment.getPropertySources().contains(EmbeddedDatabaseDefaults.PROPERTY_SOURCE);
+        log.info("Exqress is ready at http://localhost:{} ({}, data in {})", environment.getProperty("local.server.port"),
+                embedded ? "embedded PostgreSQL" : "external PostgreSQL", environment.getProperty(EmbeddedDatabaseDefaults.DATA_DIR));
     }
 }

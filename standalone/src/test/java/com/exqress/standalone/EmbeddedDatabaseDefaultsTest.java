@@ -22,7 +22,7 @@ class EmbeddedDatabaseDefaultsTest {
         new EmbeddedDatabaseDefaults().postProcessEnvironment(environment, application);
 
         assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.internal:5432/exqress");
-        assertThat(environment.getPropertySources().contains("exqress-embedded-postgres")).isFalse();
+        assertThat(environment.getPropertySources().contains(EmbeddedDatabaseDefaults.PROPERTY_SOURCE)).isFalse();
         assertThat(application.getListeners()).noneMatch(listener -> listener.getClass().getEnclosingClass() == EmbeddedDatabaseDefaults.class);
     }
 }

@@ -2,6 +2,11 @@ package com.exqress.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -49,6 +57,7 @@ class StandaloneIT {
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
         assertThat(output.getAll()).containsPattern("Exqress is ready at http://localhost:[0-9]+ \\(embedded PostgreSQL, "
                 + "data in " + Pattern.quote(dataDir.toAbsolutePath().toString()) + "\\)");
+        assertThat(dataDir.resolve("keys/label-signing-keys.json")).exists();
     }
 
     @Test
@@ -82,13 +91,20 @@ class StandaloneIT {
     }
 
     @Test
-    void dataSurvivesARestart() {
+    void dataAndTheLabelSigningKeySurviveARestart() throws Exception {
         String id = createWaybill();
+        post("/waybills/" + id + "/labels", "sender1", null);
+        String qrText = qrTextOfCurrentLabel(id);
+        String keysBefore = publicKeys();
 
         app.close();
         app = startExqress();
 
         historyAs("auditor", id).expectStatus().isOk().expectBody().jsonPath("$.events[0].type").isEqualTo("WaybillCreated");
+        assertThat(publicKeys()).isEqualTo(keysBefore);
+        client().post().uri("/labels/verifications").header("X-Exqress-User", "courier-swp-1")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("qrText", qrText))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.waybillId").isEqualTo(id);
     }
 
     private static String walkThrough() {
@@ -128,6 +144,19 @@ class StandaloneIT {
             request.header("X-Exqress-User", user);
         }
         return request.exchange();
+    }
+
+    private static String qrTextOfCurrentLabel(String id) throws Exception {
+        byte[] png = client().get().uri("/waybills/{id}/labels/current?format=png", id).header("X-Exqress-User", "sender1")
+                .exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    }
+
+    private static String publicKeys() {
+        return client().get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 
     private static WebTestClient client() {

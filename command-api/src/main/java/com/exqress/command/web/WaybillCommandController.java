@@ -7,6 +7,7 @@ import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.platform.identity.AccountDirectory;
 import com.exqress.platform.web.ApiProblem;
 import com.exqress.platform.web.BlockingWork;
+import com.exqress.platform.web.WaybillIds;
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.CarrierId;
 import com.exqress.waybill.api.Custodian;
@@ -91,7 +92,7 @@ public class WaybillCommandController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody(required = false) PrintLabelRequest request) {
         return blocking.call(() -> {
-            WaybillId waybillId = waybillId(id);
+            WaybillId waybillId = WaybillIds.parse(id);
             String location = request == null ? null : request.location();
             PrintLabel command = new PrintLabel(waybillId, LabelReference.mint(random),
                     provenance.of(actor, idempotencyKey, location, "print " + waybillId, request));
@@ -106,7 +107,7 @@ public class WaybillCommandController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody HandOffRequest request) {
         return blocking.call(() -> {
-            WaybillId waybillId = waybillId(id);
+            WaybillId waybillId = WaybillIds.parse(id);
             HandOff command = new HandOff(waybillId, receivingParty(request),
                     provenance.of(actor, idempotencyKey, request.location(), "handoff " + waybillId, request));
             return WaybillStateResponse.of(sender.<WaybillOutcome>send(command));
@@ -120,7 +121,7 @@ public class WaybillCommandController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody DeliveryRequest request) {
         return blocking.call(() -> {
-            WaybillId waybillId = waybillId(id);
+            WaybillId waybillId = WaybillIds.parse(id);
             Deliver command = new Deliver(waybillId, request.method(), request.proof(), request.personalData(),
                     provenance.of(actor, idempotencyKey, request.location(), "deliver " + waybillId, request));
             return WaybillStateResponse.of(sender.<WaybillOutcome>send(command));
@@ -134,7 +135,7 @@ public class WaybillCommandController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @Valid @RequestBody(required = false) DisposalRequest request) {
         return blocking.call(() -> {
-            WaybillId waybillId = waybillId(id);
+            WaybillId waybillId = WaybillIds.parse(id);
             Dispose command = new Dispose(waybillId, request == null ? null : request.reason(),
                     provenance.of(actor, idempotencyKey, null, "dispose " + waybillId, request));
             return WaybillStateResponse.of(sender.<WaybillOutcome>send(command));
@@ -151,14 +152,5 @@ public class WaybillCommandController {
                 .filter(candidate -> candidate.role() == Role.COURIER)
                 .orElseThrow(() -> ApiProblem.invalidField("toCourier", "is not a courier on this platform"));
         return Custodian.courier(courier.id(), courier.carrier());
-    }
-
-    /** A malformed id names no waybill, so it gets the same answer as an unknown one. */
-    private static WaybillId waybillId(String id) {
-        try {
-            return WaybillId.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.waybillNotFound();
-        }
     }
 }

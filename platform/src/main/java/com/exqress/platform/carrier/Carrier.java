@@ -1,10 +1,15 @@
 package com.exqress.platform.carrier;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
-/** One carrier as configured: its hubs, the carriers it hands parcels to, and its routing table. */
-public record Carrier(String id, String name, Set<String> partners, Set<String> hubs, List<Route> routes) {
+/**
+ * One carrier as configured: its display name, the time zone its labels are dated in, its hubs, the
+ * carriers it hands parcels to, and its routing table.
+ */
+public record Carrier(String id, String name, ZoneId timeZone, Set<String> partners, Set<String> hubs,
+                      List<Route> routes) {
 
     /** Postal codes starting with {@code postalPrefix} go to {@code region} through {@code hub}. */
     public record Route(String postalPrefix, String region, String hub) {

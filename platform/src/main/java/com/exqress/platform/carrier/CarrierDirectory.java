@@ -64,6 +64,15 @@ public class CarrierDirectory implements CarrierNetwork {
                 .map(route -> new Routing(route.region(), new LocationCode(route.hub())));
     }
 
+    /** The carrier as configured; only for carriers {@link #isKnown known} to the network. */
+    public Carrier carrier(CarrierId carrierId) {
+        Carrier carrier = carriers.get(carrierId.code());
+        if (carrier == null) {
+            throw new IllegalArgumentException("carrier " + carrierId + " is not on the platform");
+        }
+        return carrier;
+    }
+
     /** The carrier that runs a hub, if any does. */
     public Optional<CarrierId> carrierOfHub(String hub) {
         return carriers.values().stream()

@@ -17,7 +17,7 @@ class CarrierDirectoryTest {
     private static final CarrierId NRT = new CarrierId("NRT");
 
     private final CarrierDirectory carriers =
-            new CarrierDirectory(new ClassPathResource("exqress/carriers.json"), new ObjectMapper());
+            new CarrierDirectory(new ClassPathResource("exqress/carriers.json"), new ObjectMapper().findAndRegisterModules());
 
     @Test
     void routesByTheLongestMatchingPostalPrefix() {
@@ -50,5 +50,11 @@ class CarrierDirectoryTest {
         assertThat(carriers.carrierOfHub("XXX-99")).isEmpty();
         assertThat(carriers.isKnown(NRT)).isTrue();
         assertThat(carriers.isKnown(new CarrierId("XYZ"))).isFalse();
+    }
+
+    @Test
+    void knowsEachCarriersNameAndTimeZone() {
+        assertThat(carriers.carrier(BLR).name()).isEqualTo("Blue Route");
+        assertThat(carriers.carrier(SWP).timeZone()).isEqualTo(java.time.ZoneId.of("Asia/Seoul"));
     }
 }

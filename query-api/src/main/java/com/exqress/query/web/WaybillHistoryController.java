@@ -2,10 +2,10 @@ package com.exqress.query.web;
 
 import com.exqress.platform.web.ApiProblem;
 import com.exqress.platform.web.BlockingWork;
+import com.exqress.platform.web.WaybillIds;
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.Role;
 import com.exqress.waybill.api.WaybillCreated;
-import com.exqress.waybill.api.WaybillId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Revision;
@@ -40,7 +40,7 @@ public class WaybillHistoryController {
             return Mono.error(ApiProblem.forbidden("only auditors and carrier admins may read a waybill's history"));
         }
         return blocking.call(() -> {
-            List<? extends DomainEventMessage<?>> events = eventStore.readEvents(waybillId(id).toString()).asStream().toList();
+            List<? extends DomainEventMessage<?>> events = eventStore.readEvents(WaybillIds.parse(id).toString()).asStream().toList();
             if (events.isEmpty() || !mayRead(actor, events.get(0))) {
                 throw ApiProblem.waybillNotFound();
             }
@@ -62,13 +62,5 @@ public class WaybillHistoryController {
     private static String revisionOf(DomainEventMessage<?> event) {
         Revision revision = event.getPayloadType().getAnnotation(Revision.class);
         return revision == null ? null : revision.value();
-    }
-
-    private static WaybillId waybillId(String id) {
-        try {
-            return WaybillId.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.waybillNotFound();
-        }
     }
 }

@@ -1,0 +1,26 @@
+package com.exqress.command.label;
+
+import com.exqress.waybill.api.WaybillId;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a waybill's label facts from its events in the store, the only source of truth about it. */
+@Component
+public class WaybillLabelHistory {
+
+    private final EventStore eventStore;
+
+    public WaybillLabelHistory(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public Optional<WaybillLabelFacts> factsOf(WaybillId waybillId) {
+        List<Object> events = eventStore.readEvents(waybillId.toString()).asStream()
+                .map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
+        return events.isEmpty() ? Optional.empty() : Optional.of(WaybillLabelFacts.of(events));
+    }
+}

@@ -1,0 +1,94 @@
+package com.exqress.command.web;
+
+import com.exqress.command.label.CurrentLabel;
+import com.exqress.command.label.LabelProblems;
+import com.exqress.command.label.LabelResolver;
+import com.exqress.command.label.RenderedLabel;
+import com.exqress.command.label.WaybillLabelFacts;
+import com.exqress.label.LabelFormat;
+import com.exqress.label.LabelKeyRing;
+import com.exqress.label.LabelRejectedException;
+import com.exqress.platform.web.ApiProblem;
+import com.exqress.platform.web.BlockingWork;
+import com.exqress.platform.web.WaybillIds;
+import com.exqress.waybill.api.Actor;
+import com.exqress.waybill.api.WaybillId;
+import jakarta.validation.Valid;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/** The printed label: render the current one, publish the keys that verify it, resolve a scanned one. */
+@RestController
+public class LabelController {
+
+    private final CurrentLabel currentLabel;
+    private final LabelResolver resolver;
+    private final LabelKeyRing keys;
+    private final BlockingWork blocking;
+
+    public LabelController(CurrentLabel currentLabel, LabelResolver resolver, LabelKeyRing keys, BlockingWork blocking) {
+        this.currentLabel = currentLabel;
+        this.resolver = resolver;
+        this.keys = keys;
+        this.blocking = blocking;
+    }
+
+    @GetMapping("/waybills/{id}/labels/current")
+    public Mono<ResponseEntity<byte[]>> current(Actor actor, @PathVariable String id,
+                                                @RequestParam(defaultValue = "png") String format) {
+        LabelFormat labelFormat = formatOf(format);
+        WaybillId waybillId = WaybillIds.parse(id);
+        return blocking.call(() -> currentLabel.render(waybillId, actor, labelFormat))
+                .onErrorMap(LabelRejectedException.class, LabelProblems::toProblem)
+                .map(LabelController::asResponse);
+    }
+
+    /** Public: a carrier's own scanners verify labels offline with these keys (docs/qr-format.md). */
+    @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> publicKeys() {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                .body(keys.publicKeys().toJSONObject());
+    }
+
+    @PostMapping(path = "/labels/verifications", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<LabelVerificationResponse> verify(Actor actor, @Valid @RequestBody LabelVerificationRequest request) {
+        return blocking.call(() -> resolver.resolve(request.qrText(), actor))
+                .onErrorMap(LabelRejectedException.class, LabelProblems::toProblem)
+                .map(LabelController::asVerification);
+    }
+
+    private static LabelVerificationResponse asVerification(WaybillLabelFacts facts) {
+        return new LabelVerificationResponse(facts.waybillId().toString(), facts.trackingNumber().value(),
+                facts.carrier().code());
+    }
+
+    private static ResponseEntity<byte[]> asResponse(RenderedLabel label) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(label.format().mediaType()))
+                .header("Content-Disposition", ContentDisposition.inline().filename(label.fileName()).build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(label.content());
+    }
+
+    private static LabelFormat formatOf(String format) {
+        try {
+            return LabelFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField("format", "must be one of png, svg, pdf, zpl");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package com.exqress.label;
+
+import com.exqress.waybill.api.LabelReference;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.util.Base64URL;
+import org.apache.commons.codec.binary.Base32;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text of a label's QR code: {@code <base URL><key id>.<BASE32(reference || signature)>}, where the
+ * signature is an ES256 JWS signature over the 16 reference bytes with the header
+ * {@code {"alg":"ES256","kid":"<key id>"}}. Everything is in the QR alphanumeric character set, so the
+ * code fits QR version 8 at level Q; a verifier rebuilds the compact JWS and checks it with any JOSE
+ * library (docs/qr-format.md). Verification needs no database.
+ */
+public final class LabelQrCodec {
+
+    private static final int REFERENCE_BYTES = 16;
+    private static final int SIGNATURE_BYTES = 64;
+    private static final Pattern SHAPE = Pattern.compile("(?<base>[0-9A-Z$%*+./:-]+/)(?<kid>[0-9A-Z]{1,8})\\.(?<body>[A-Z2-7]{128})");
+    private static final Pattern BASE_URL = Pattern.compile("[0-9A-Z$%*+./:-]+/");
+
+    private final LabelKeyRing keys;
+    private final String baseUrl;
+    private final ECDSASigner signer;
+
+    public LabelQrCodec(LabelKeyRing keys, String baseUrl) {
+        if (!BASE_URL.matcher(baseUrl).matches()) {
+            throw new IllegalArgumentException("the QR base URL must be upper case and end with '/', e.g. HTTPS://EXQ.RS/L/");
+        }
+        this.keys = keys;
+        this.baseUrl = baseUrl;
+        try {
+            this.signer = new ECDSASigner(keys.signingKey());
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("the active label key cannot sign", e);
+        }
+    }
+
+    /** The QR text for a reference, signed with the active key. */
+    public String encode(LabelReference reference) {
+        String keyId = keys.activeKeyId();
+        byte[] referenceBytes = HexFormat.of().parseHex(reference.value());
+        JWSObject jws = new JWSObject(canonicalHeader(keyId), new Payload(referenceBytes));
+        try {
+            jws.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign the label reference", e);
+        }
+        byte[] body = Arrays.copyOf(referenceBytes, REFERENCE_BYTES + SIGNATURE_BYTES);
+        System.arraycopy(jws.getSignature().decode(), 0, body, REFERENCE_BYTES, SIGNATURE_BYTES);
+        return baseUrl + keyId + "." + new Base32().encodeAsString(body);
+    }
+
+    /**
+     * The reference a QR text carries, if its shape, base URL, key and signature check out. Rejects with
+     * LABEL_MALFORMED, LABEL_FORGED or LABEL_REVOKED (retired key) and never touches a database.
+     */
+    public LabelReference verify(String qrText) {
+        Matcher shape = qrText == null ? null : SHAPE.matcher(qrText);
+        if (shape == null || !shape.matches()) {
+            throw new LabelRejectedException(LabelRejection.LABEL_MALFORMED, "this is not an Exqress label");
+        }
+        if (!baseUrl.equals(shape.group("base"))) {
+            throw forged();
+        }
+        String keyId = shape.group("kid");
+        ECKey key = keys.verificationKey(keyId).orElseThrow(LabelQrCodec::forged);
+        byte[] body = new Base32().decode(shape.group("body"));
+        byte[] reference = Arrays.copyOfRange(body, 0, REFERENCE_BYTES);
+        byte[] signature = Arrays.copyOfRange(body, REFERENCE_BYTES, REFERENCE_BYTES + SIGNATURE_BYTES);
+        if (!signatureHolds(key, keyId, reference, signature)) {
+            throw forged();
+        }
+        if (keys.isRetired(keyId)) {
+            throw new LabelRejectedException(LabelRejection.LABEL_REVOKED,
+                    "this label was signed with a retired key; print a new label");
+        }
+        return new LabelReference(HexFormat.of().withUpperCase().formatHex(reference));
+    }
+
+    private static boolean signatureHolds(ECKey key, String keyId, byte[] reference, byte[] signature) {
+        try {
+            JWSObject jws = new JWSObject(canonicalHeader(keyId).toBase64URL(), Base64URL.encode(reference),
+                    Base64URL.encode(signature));
+            return jws.verify(new ECDSAVerifier(key));
+        } catch (ParseException | JOSEException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The exact header bytes are part of what is signed, so they are fixed text rather than whatever
+     * a JSON library would serialise: a verifier in any language can rebuild them.
+     */
+    static JWSHeader canonicalHeader(String keyId) {
+        String json = "{\"alg\":\"ES256\",\"kid\":\"" + keyId + "\"}";
+        try {
+            return JWSHeader.parse(Base64URL.encode(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (ParseException e) {
+            throw new IllegalStateException("the canonical label header does not parse", e);
+        }
+    }
+
+    private static LabelRejectedException forged() {
+        return new LabelRejectedException(LabelRejection.LABEL_FORGED, "this label's signature does not verify");
+    }
+}

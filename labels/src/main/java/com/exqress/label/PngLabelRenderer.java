@@ -1,0 +1,112 @@
+package com.exqress.label;
+
+import com.exqress.label.LabelElement.Barcode;
+import com.exqress.label.LabelElement.QrCode;
+import com.exqress.label.LabelElement.Rule;
+import com.exqress.label.LabelElement.Text;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * A 1-bit 812 x 1218 PNG: a thermal printer prints only black or white, so a bilevel image with
+ * anti-aliasing off shows exactly what it will print, and stays small.
+ */
+public final class PngLabelRenderer implements LabelRenderer {
+
+    /**
+     * 8 dots/mm, the true resolution of a "203 dpi" print head (203.2 dpi), so a viewer or a print
+     * dialog prints the image at 4 x 6 in instead of guessing 72 or 96 dpi.
+     */
+    static final int PIXELS_PER_METRE = 8000;
+    private static final String PNG_METADATA = "javax_imageio_png_1.0";
+
+    @Override
+    public LabelFormat format() {
+        return LabelFormat.PNG;
+    }
+
+    @Override
+    public byte[] render(LabelContent content) {
+        return encode(draw(LabelLayout.of(content)));
+    }
+
+    static BufferedImage draw(LabelLayout layout) {
+        BufferedImage image = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_BYTE_BINARY);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, layout.width(), layout.height());
+            g.setColor(Color.BLACK);
+            for (LabelElement element : layout.elements()) {
+                if (element instanceof Text t) {
+                    g.setFont(new Font(Font.SANS_SERIF, t.bold() ? Font.BOLD : Font.PLAIN, t.size()));
+                    g.drawString(t.text(), t.x(), t.baseline());
+                } else if (element instanceof Rule r) {
+                    g.fillRect(r.x(), r.y(), r.width(), r.height());
+                } else if (element instanceof QrCode q) {
+                    fill(g, q.bars());
+                } else if (element instanceof Barcode b) {
+                    fill(g, b.bars());
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    private static void fill(Graphics2D g, List<Rect> bars) {
+        for (Rect bar : bars) {
+            g.fillRect(bar.x(), bar.y(), bar.width(), bar.height());
+        }
+    }
+
+    /** PNG with a pHYs chunk and nothing else of note: no text chunks, no time stamp. */
+    private static byte[] encode(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+            IIOMetadataNode physical = new IIOMetadataNode("pHYs");
+            physical.setAttribute("pixelsPerUnitXAxis", Integer.toString(PIXELS_PER_METRE));
+            physical.setAttribute("pixelsPerUnitYAxis", Integer.toString(PIXELS_PER_METRE));
+            physical.setAttribute("unitSpecifier", "meter");
+            IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA);
+            root.appendChild(physical);
+            metadata.mergeTree(PNG_METADATA, root);
+
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            // A memory cache: ImageIO's default may spill to a temporary file, which a server need not do.
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(image, null, metadata), param);
+            }
+            return bytes.toByteArray();
+        } catch (IIOInvalidTreeException e) {
+            throw new IllegalStateException("the PNG writer refused a pHYs chunk", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+    }
+}
