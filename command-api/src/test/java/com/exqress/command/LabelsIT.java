@@ -70,8 +70,10 @@ class LabelsIT extends CommandApiIntegrationTest {
                 decodeQr(pdfPage(label(id, "sender1", "pdf"))),
                 zplQrText(new String(label(id, "sender1", "zpl"), StandardCharsets.US_ASCII)));
 
+        LabelQrCodec offlineVerifier = verifierOfPublishedKeys();
         for (String qrText : qrTexts) {
             assertThat(Encoder.encode(qrText, ErrorCorrectionLevel.Q).getVersion().getVersionNumber()).isLessThanOrEqualTo(8);
+            assertThat(offlineVerifier.verify(qrText).value()).matches("[0-9A-F]{32}");
             verifyAs("courier-swp-1", qrText).expectStatus().isOk()
                     .expectBody().jsonPath("$.waybillId").isEqualTo(id).jsonPath("$.carrier").isEqualTo("SWP");
         }
@@ -197,6 +199,16 @@ class LabelsIT extends CommandApiIntegrationTest {
         for (String outsider : List.of("courier-nrt-1", "admin-nrt", "customer2", "sender1", "auditor")) {
             verifyAs(outsider, qrText).expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("LABEL_UNKNOWN");
         }
+    }
+
+    /** Verifies with nothing but the keys published at /.well-known/jwks.json, as a carrier's scanner would. */
+    private LabelQrCodec verifierOfPublishedKeys() throws java.text.ParseException {
+        String jwks = webClient.get().uri("/.well-known/jwks.json").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        com.nimbusds.jose.jwk.ECKey ownSigningKey = LabelKeyRing.generateKey(new SecureRandom());
+        List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>(JWKSet.parse(jwks).getKeys());
+        keys.add(ownSigningKey);
+        return new LabelQrCodec(LabelKeyRing.of(new JWKSet(keys), ownSigningKey.getKeyID(), Set.of()), "HTTPS://EXQ.RS/L/");
     }
 
     private String printedWaybill() {
