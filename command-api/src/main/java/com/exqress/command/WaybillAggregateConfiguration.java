@@ -5,9 +5,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-
 /**
  * Registers the Waybill aggregate with Axon. The domain module carries no Spring annotations, so the
  * aggregate is configured here instead of through {@code @Aggregate}; its handlers receive Spring
@@ -19,15 +16,5 @@ public class WaybillAggregateConfiguration {
     @Bean
     public ConfigurerModule waybillAggregate() {
         return configurer -> configurer.configureAggregate(Waybill.class);
-    }
-
-    @Bean
-    public Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    public SecureRandom secureRandom() {
-        return new SecureRandom();
     }
 }

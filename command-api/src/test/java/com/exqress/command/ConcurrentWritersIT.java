@@ -127,7 +127,9 @@ class ConcurrentWritersIT {
         return new SpringApplicationBuilder(CommandApiApplication.class)
                 .web(WebApplicationType.NONE)
                 .profiles("embedded")
-                .properties(property, "spring.main.banner-mode=off")
+                // As deployed apart from the embedded default: tokens would come from an OIDC provider.
+                .properties(property, "spring.main.banner-mode=off",
+                        "exqress.security.jwt.jwk-set-uri=http://127.0.0.1:9/jwks.json", "exqress.security.jwt.issuer=urn:test")
                 .run();
     }
 }

@@ -233,7 +233,7 @@ class LabelsIT extends CommandApiIntegrationTest {
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec labelRequest(String id, String user, String format) {
         var request = webClient.get().uri("/waybills/{id}/labels/current?format={format}", id, format);
         if (user != null) {
-            request.header("X-Exqress-User", user);
+            request.header("Authorization", bearer(user));
         }
         return request.exchange();
     }

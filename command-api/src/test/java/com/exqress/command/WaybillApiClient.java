@@ -1,11 +1,12 @@
 package com.exqress.command;
 
+import com.exqress.identity.DemoLogins;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.Map;
 
-/** Requests the way a courier app or a customer web client sends them, as a demo user of the embedded profile. */
+/** Requests the way a courier app or a customer web client sends them, logged in as a demo user. */
 final class WaybillApiClient {
 
     static final String SEOUL_SENDER_NAME = "Kim Minji";
@@ -14,15 +15,17 @@ final class WaybillApiClient {
     static final String RECIPIENT_STREET = "45 Haeundae-ro";
 
     private final WebTestClient client;
+    private final DemoLogins logins;
 
-    WaybillApiClient(WebTestClient client) {
+    WaybillApiClient(WebTestClient client, DemoLogins logins) {
         this.client = client;
+        this.logins = logins;
     }
 
     WebTestClient.ResponseSpec post(String path, String user, String idempotencyKey, Object body) {
         WebTestClient.RequestBodySpec request = client.post().uri(path).contentType(MediaType.APPLICATION_JSON);
         if (user != null) {
-            request.header("X-Exqress-User", user);
+            request.header("Authorization", "Bearer " + logins.accessToken(user));
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -35,7 +38,7 @@ final class WaybillApiClient {
                                        String body) {
         WebTestClient.RequestBodySpec request = client.post().uri(path).contentType(contentType);
         if (user != null) {
-            request.header("X-Exqress-User", user);
+            request.header("Authorization", "Bearer " + logins.accessToken(user));
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);

@@ -21,6 +21,8 @@ import java.util.Map;
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String APP_ROLE = "exqress_app";
+    /** The embedded identity service's own database, apart from the event store and the read models. */
+    public static final String IDENTITY_DATABASE = "exqress_identity";
     private static final String OWNER = "postgres";
     private static final String DATABASE = "postgres";
 
@@ -47,6 +49,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres postgres = builder.start();
             String password = newPassword();
             ensureAppRole(postgres.getPostgresDatabase(), password);
+            ensureIdentityDatabase(postgres.getPostgresDatabase());
             return new EmbeddedPostgresServer(postgres, password);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
@@ -60,11 +63,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 "spring.datasource.username", APP_ROLE,
                 "spring.datasource.password", appPassword,
                 "spring.flyway.user", OWNER,
-                "spring.flyway.password", "");
+                "spring.flyway.password", "",
+                "exqress.identity.datasource.url", jdbcUrl(IDENTITY_DATABASE),
+                "exqress.identity.datasource.username", APP_ROLE,
+                "exqress.identity.datasource.password", appPassword);
     }
 
     public String jdbcUrl() {
-        return postgres.getJdbcUrl(OWNER, DATABASE).replaceFirst("\\?.*$", "");
+        return jdbcUrl(DATABASE);
+    }
+
+    private String jdbcUrl(String database) {
+        return postgres.getJdbcUrl(OWNER, database).replaceFirst("\\?.*$", "");
     }
 
     public int port() {
@@ -106,6 +116,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the " + APP_ROLE + " role", e);
+        }
+    }
+
+    /** CREATE DATABASE cannot run in a transaction or a DO block, hence the look-up first. */
+    private static void ensureIdentityDatabase(DataSource owner) {
+        try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
+            boolean exists;
+            try (var rows = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + IDENTITY_DATABASE + "'")) {
+                exists = rows.next();
+            }
+            if (!exists) {
+                statement.execute("CREATE DATABASE " + IDENTITY_DATABASE + " OWNER " + APP_ROLE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the " + IDENTITY_DATABASE + " database", e);
         }
     }
 

@@ -9,7 +9,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** projections runs as a service of its own on PostgreSQL, in the default (production) profile. */
 @ExtendWith(SharedPostgres.class)
-@SpringBootTest(classes = ProjectionsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ProjectionsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"exqress.security.jwt.jwk-set-uri=http://127.0.0.1:9/jwks.json", "exqress.security.jwt.issuer=urn:test",
+                "server.shutdown=immediate"})
 class ProjectionsApplicationIT {
 
     @Autowired

@@ -1,10 +1,13 @@
 package com.exqress.query;
 
 import com.exqress.embedded.SharedPostgres;
+import com.exqress.identity.DemoLogins;
+import com.exqress.identity.EmbeddedIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -13,12 +16,16 @@ import java.util.UUID;
 
 /** query-api runs as a service of its own on PostgreSQL; its history endpoint answers with problems, not 500s. */
 @ExtendWith(SharedPostgres.class)
-@SpringBootTest(classes = QueryApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {QueryApiApplication.class, EmbeddedIdentity.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"exqress.identity.embedded=true", "server.shutdown=immediate"})
 @ActiveProfiles("embedded")
 class QueryApiApplicationIT {
 
     @Autowired
     WebTestClient client;
+    @LocalServerPort
+    int port;
 
     @Test
     void isHealthyOnItsOwn() {
@@ -28,7 +35,7 @@ class QueryApiApplicationIT {
 
     @Test
     void historyOfAnUnknownWaybillIsNotFound() {
-        client.get().uri("/waybills/{id}/events", UUID.randomUUID()).header("X-Exqress-User", "auditor")
+        client.get().uri("/waybills/{id}/events", UUID.randomUUID()).header("Authorization", bearer("auditor"))
                 .exchange().expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("WAYBILL_NOT_FOUND");
@@ -36,8 +43,12 @@ class QueryApiApplicationIT {
 
     @Test
     void historyIsNotForCustomersOrCouriers() {
-        client.get().uri("/waybills/{id}/events", UUID.randomUUID()).header("X-Exqress-User", "courier-swp-1")
+        client.get().uri("/waybills/{id}/events", UUID.randomUUID()).header("Authorization", bearer("courier-swp-1"))
                 .exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
+    }
+
+    private String bearer(String user) {
+        return "Bearer " + new DemoLogins(client, Integer.toString(port)).accessToken(user);
     }
 }

@@ -1,6 +1,7 @@
 package com.exqress.standalone;
 
 import com.exqress.command.CommandApiApplication;
+import com.exqress.identity.EmbeddedIdentity;
 import com.exqress.platform.ExqressPlatform;
 import com.exqress.projections.ProjectionsApplication;
 import com.exqress.query.QueryApiApplication;
@@ -8,9 +9,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
-/** command-api, query-api and projections in one process, serving one port. */
+/** command-api, query-api, projections and the embedded identity service in one process, serving one port. */
 @SpringBootApplication
-@Import({CommandApiApplication.class, QueryApiApplication.class, ProjectionsApplication.class})
+@Import({CommandApiApplication.class, QueryApiApplication.class, ProjectionsApplication.class, EmbeddedIdentity.class})
 public class ExqressApplication {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package com.exqress.standalone;
 
+import com.exqress.identity.DemoLogins;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.zxing.BinaryBitmap;
@@ -58,6 +59,7 @@ class StandaloneIT {
         assertThat(output.getAll()).containsPattern("Exqress is ready at http://localhost:[0-9]+ \\(embedded PostgreSQL, "
                 + "data in " + Pattern.quote(dataDir.toAbsolutePath().toString()) + "\\)");
         assertThat(dataDir.resolve("keys/label-signing-keys.json")).exists();
+        assertThat(dataDir.resolve("keys/identity-signing-keys.json")).exists();
     }
 
     @Test
@@ -102,7 +104,7 @@ class StandaloneIT {
 
         historyAs("auditor", id).expectStatus().isOk().expectBody().jsonPath("$.events[0].type").isEqualTo("WaybillCreated");
         assertThat(publicKeys()).isEqualTo(keysBefore);
-        client().post().uri("/labels/verifications").header("X-Exqress-User", "courier-swp-1")
+        client().post().uri("/labels/verifications").header("Authorization", bearer("courier-swp-1"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("qrText", qrText))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.waybillId").isEqualTo(id);
     }
@@ -126,14 +128,14 @@ class StandaloneIT {
                         Map.of("line1", "45 Haeundae-ro", "city", "Seoul", "postalCode", "03187", "country", "KR")),
                 "parcel", Map.of("weightGrams", 1200, "lengthCm", 30, "widthCm", 20, "heightCm", 10),
                 "note", "leave with the guard");
-        return client().post().uri("/waybills").header("X-Exqress-User", "sender1")
+        return client().post().uri("/waybills").header("Authorization", bearer("sender1"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(request)
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("waybillId").toString();
     }
 
     private static void post(String path, String user, Object body) {
-        WebTestClient.RequestBodySpec request = client().post().uri(path).header("X-Exqress-User", user)
+        WebTestClient.RequestBodySpec request = client().post().uri(path).header("Authorization", bearer(user))
                 .contentType(MediaType.APPLICATION_JSON);
         (body == null ? request.exchange() : request.bodyValue(body).exchange()).expectStatus().isOk();
     }
@@ -141,13 +143,13 @@ class StandaloneIT {
     private static WebTestClient.ResponseSpec historyAs(String user, String id) {
         WebTestClient.RequestHeadersSpec<?> request = client().get().uri("/waybills/{id}/events", id);
         if (user != null) {
-            request.header("X-Exqress-User", user);
+            request.header("Authorization", bearer(user));
         }
         return request.exchange();
     }
 
     private static String qrTextOfCurrentLabel(String id) throws Exception {
-        byte[] png = client().get().uri("/waybills/{id}/labels/current?format=png", id).header("X-Exqress-User", "sender1")
+        byte[] png = client().get().uri("/waybills/{id}/labels/current?format=png", id).header("Authorization", bearer("sender1"))
                 .exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
@@ -157,6 +159,11 @@ class StandaloneIT {
     private static String publicKeys() {
         return client().get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** Logs in through POST /auth/login like any client; the login is kept per server port. */
+    private static String bearer(String user) {
+        return "Bearer " + new DemoLogins(client(), port()).accessToken(user);
     }
 
     private static WebTestClient client() {

@@ -1,6 +1,7 @@
 package com.exqress.command.label;
 
 import com.exqress.label.LabelKeyRing;
+import com.exqress.platform.keys.KeptKeys;
 import com.nimbusds.jose.jwk.JWKSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,10 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.text.ParseException;
 
@@ -49,7 +47,8 @@ final class LabelKeySource {
             }
             String dataDir = environment.getProperty("exqress.data-dir");
             if (dataDir != null) {
-                return keptInDataDirectory(Path.of(dataDir).resolve(KEY_FILE));
+                return KeptKeys.readOrGenerate(Path.of(dataDir).resolve(KEY_FILE),
+                        () -> new JWKSet(LabelKeyRing.generateKey(new SecureRandom())));
             }
             if (environment.acceptsProfiles(Profiles.of("embedded"))) {
                 log.warn("label signing key is ephemeral: labels printed now will not verify after a restart; "
@@ -63,19 +62,5 @@ final class LabelKeySource {
         }
         throw new IllegalStateException("no label signing keys: set exqress.labels.keys.jwks (EXQRESS_LABELS_KEYS_JWKS) "
                 + "or exqress.labels.keys.location to a JWK set of EC P-256 keys");
-    }
-
-    private static JWKSet keptInDataDirectory(Path file) throws IOException, ParseException {
-        if (Files.exists(file)) {
-            return JWKSet.parse(Files.readString(file));
-        }
-        JWKSet generated = new JWKSet(LabelKeyRing.generateKey(new SecureRandom()));
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, generated.toString(false));
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-        log.info("generated label signing key {} in {}", generated.getKeys().get(0).getKeyID(), file);
-        return generated;
     }
 }

@@ -2,6 +2,7 @@ package com.exqress.platform.web;
 
 import org.springframework.http.HttpStatus;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,12 +15,19 @@ public class ApiProblem extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final List<FieldProblem> fieldProblems;
+    private final Duration retryAfter;
 
     public ApiProblem(HttpStatus status, String code, String detail, List<FieldProblem> fieldProblems) {
+        this(status, code, detail, fieldProblems, null);
+    }
+
+    private ApiProblem(HttpStatus status, String code, String detail, List<FieldProblem> fieldProblems,
+                       Duration retryAfter) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.fieldProblems = List.copyOf(fieldProblems);
+        this.retryAfter = retryAfter;
     }
 
     public ApiProblem(HttpStatus status, String code, String detail) {
@@ -28,6 +36,11 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem unauthenticated(String detail) {
         return new ApiProblem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", detail);
+    }
+
+    /** 429: the caller must wait {@code retryAfter} before trying again (sent as Retry-After). */
+    public static ApiProblem tooManyRequests(String code, String detail, Duration retryAfter) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, code, detail, List.of(), retryAfter);
     }
 
     public static ApiProblem forbidden(String detail) {
@@ -53,5 +66,10 @@ public class ApiProblem extends RuntimeException {
 
     public List<FieldProblem> fieldProblems() {
         return fieldProblems;
+    }
+
+    /** How long to wait before retrying, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

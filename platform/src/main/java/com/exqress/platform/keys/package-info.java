@@ -1,0 +1,2 @@
+/** Signing keys that the embedded default generates once and keeps in its data directory. */
+package com.exqress.platform.keys;
