@@ -34,6 +34,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static com.exqress.waybill.api.WaybillErrorCode.CARRIER_NOT_PARTNER;
 import static com.exqress.waybill.api.WaybillErrorCode.DISPOSAL_REASON_REQUIRED;
@@ -60,6 +61,7 @@ public class Waybill {
     private Custodian custodian;
     private ActorId senderAccount;
     private ActorId recipientAccount;
+    private Routing routing;
     private LabelReference activeLabel;
     private int printCount;
     private boolean handedOff;
@@ -225,7 +227,7 @@ public class Waybill {
     }
 
     private WaybillOutcome outcome() {
-        return new WaybillOutcome(id, trackingNumber, status, activeLabel);
+        return new WaybillOutcome(id, trackingNumber, status, activeLabel, routing, Set.of());
     }
 
     @EventSourcingHandler
@@ -235,6 +237,7 @@ public class Waybill {
         carrier = event.carrier();
         senderAccount = event.senderAccount();
         recipientAccount = event.recipientAccount();
+        routing = event.routing();
         custodian = event.custodian();
         status = WaybillStatus.CREATED;
         remember(event);

@@ -185,7 +185,7 @@ final class WaybillFixtures {
     }
 
     static WaybillOutcome outcome(WaybillStatus status, LabelReference activeLabel) {
-        return new WaybillOutcome(WAYBILL_ID, TRACKING_NUMBER, status, activeLabel);
+        return new WaybillOutcome(WAYBILL_ID, TRACKING_NUMBER, status, activeLabel, SEOUL, java.util.Set.of());
     }
 
     // ---- commands -------------------------------------------------------------------------------

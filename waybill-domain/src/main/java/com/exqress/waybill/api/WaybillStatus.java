@@ -5,6 +5,9 @@ public enum WaybillStatus {
     CREATED,
     LABEL_PRINTED,
     IN_TRANSIT,
+    OUT_FOR_DELIVERY,
+    DELIVERY_FAILED,
     DELIVERED,
+    RETURNED,
     DISPOSED
 }
