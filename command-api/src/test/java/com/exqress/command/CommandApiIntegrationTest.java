@@ -22,7 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 // pooled keep-alive connections, which are never closed.
 @SpringBootTest(classes = {CommandApiApplication.class, EmbeddedIdentity.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"exqress.identity.embedded=true", "server.shutdown=immediate"})
+        properties = {"exqress.identity.embedded=true", "server.shutdown=immediate",
+                "exqress.scans.per-device-per-minute=20"})
 @ActiveProfiles("embedded")
 abstract class CommandApiIntegrationTest {
 

@@ -5,20 +5,32 @@ import com.exqress.waybill.api.ActorId;
 import com.exqress.waybill.api.CarrierId;
 import com.exqress.waybill.api.CreateWaybill;
 import com.exqress.waybill.api.Custodian;
+import com.exqress.waybill.api.CustodianKind;
 import com.exqress.waybill.api.CustodyTransferred;
 import com.exqress.waybill.api.Deliver;
+import com.exqress.waybill.api.DeliveryAttemptFailed;
+import com.exqress.waybill.api.DeliveryMethod;
+import com.exqress.waybill.api.DeliveryPersonalData;
+import com.exqress.waybill.api.DeliveryProof;
 import com.exqress.waybill.api.DisposalReason;
 import com.exqress.waybill.api.Dispose;
 import com.exqress.waybill.api.HandOff;
 import com.exqress.waybill.api.LabelPrinted;
 import com.exqress.waybill.api.LabelReference;
 import com.exqress.waybill.api.LabelRevoked;
+import com.exqress.waybill.api.LocationCode;
+import com.exqress.waybill.api.ParcelReturned;
+import com.exqress.waybill.api.ParcelScanned;
+import com.exqress.waybill.api.PersonalDataDisclosed;
+import com.exqress.waybill.api.PersonalField;
 import com.exqress.waybill.api.PrintLabel;
 import com.exqress.waybill.api.Provenance;
+import com.exqress.waybill.api.RecordScan;
 import com.exqress.waybill.api.RequestKey;
 import com.exqress.waybill.api.RevocationReason;
 import com.exqress.waybill.api.Role;
 import com.exqress.waybill.api.Routing;
+import com.exqress.waybill.api.ScanAction;
 import com.exqress.waybill.api.TrackingNumber;
 import com.exqress.waybill.api.WaybillCreated;
 import com.exqress.waybill.api.WaybillDelivered;
@@ -31,8 +43,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,6 +67,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 public class Waybill {
 
+    /** What a courier needs at pickup: where to collect the parcel and whom to ask for. */
+    private static final Set<PersonalField> SENDER_FIELDS =
+            Set.of(PersonalField.SENDER_NAME, PersonalField.SENDER_ADDRESS, PersonalField.SENDER_PHONE);
+    /** What the last-mile courier needs: where to deliver and whom to ask for or call. */
+    private static final Set<PersonalField> RECIPIENT_FIELDS =
+            Set.of(PersonalField.RECIPIENT_NAME, PersonalField.RECIPIENT_ADDRESS, PersonalField.RECIPIENT_PHONE);
+    /** In the carrier's network between hubs: a failed delivery comes back through a hub or goes out again. */
+    private static final Set<WaybillStatus> MOVING = EnumSet.of(WaybillStatus.IN_TRANSIT, WaybillStatus.DELIVERY_FAILED);
+
     @AggregateIdentifier
     private WaybillId id;
     private TrackingNumber trackingNumber;
@@ -65,6 +88,11 @@ public class Waybill {
     private LabelReference activeLabel;
     private int printCount;
     private boolean handedOff;
+    /**
+     * The courier who took the parcel out for delivery. While the status is OUT_FOR_DELIVERY or DELIVERY_FAILED
+     * this courier holds the parcel: any custody transfer to someone else puts it back IN_TRANSIT and clears this.
+     */
+    private Custodian lastMileCourier;
     /** Requests already executed, by actor and idempotency key, so a retry returns the first outcome. */
     private final Map<String, ProcessedRequest> processedRequests = new HashMap<>();
 
@@ -103,6 +131,9 @@ public class Waybill {
         if (status == WaybillStatus.DELIVERED) {
             throw new WaybillRuleViolation(INVALID_TRANSITION, "a delivered parcel needs no new label");
         }
+        if (status == WaybillStatus.RETURNED) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "a returned parcel needs no new label");
+        }
         if (activeLabel != null) {
             apply(new LabelRevoked(id, activeLabel, RevocationReason.REPRINTED, command.provenance()));
         }
@@ -122,6 +153,9 @@ public class Waybill {
         }
         if (status == WaybillStatus.DELIVERED) {
             throw new WaybillRuleViolation(INVALID_TRANSITION, "a delivered parcel cannot be handed off");
+        }
+        if (status == WaybillStatus.RETURNED) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "a returned parcel cannot be handed off");
         }
         requireCustodian(command.provenance().actor(), "hand off");
         Custodian to = command.to();
@@ -149,6 +183,10 @@ public class Waybill {
         if (status == WaybillStatus.DELIVERED) {
             throw new WaybillRuleViolation(INVALID_TRANSITION, "the parcel is already delivered");
         }
+        if (status == WaybillStatus.RETURNED) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "a returned parcel cannot be delivered");
+        }
+        // A hand-off or any scan that moved custody (pickup, hub arrival, out for delivery) sets handedOff.
         if (!handedOff) {
             throw new WaybillRuleViolation(INVALID_TRANSITION, "a parcel cannot be delivered before a courier took it");
         }
@@ -190,6 +228,163 @@ public class Waybill {
         return outcome();
     }
 
+    /**
+     * A courier's scan. Checks run from who to what: whether the actor is a courier of this carrier or a
+     * partner at all (so outsiders learn nothing about the parcel's state), whether the waybill is at a step
+     * where this scan fits, and then whether this courier is the one who may make it. Each accepted scan emits
+     * {@link ParcelScanned} first, then its consequences, and last the {@link PersonalDataDisclosed} that
+     * records what personal fields this step may show; the outcome names those fields.
+     */
+    @CommandHandler
+    public WaybillOutcome handle(RecordScan command, CarrierNetwork network) {
+        Optional<WaybillOutcome> earlier = earlierOutcome(command.provenance());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        requireNotDisposed();
+        ScanAction action = Objects.requireNonNull(command.action(), "action");
+        Actor actor = command.provenance().actor();
+        if (actor.role() != Role.COURIER || actor.carrier() == null) {
+            throw new WaybillRuleViolation(NOT_PERMITTED, "only a courier may scan a parcel");
+        }
+        if (!actor.carrier().equals(carrier) && !network.mayCarryFor(actor.carrier(), carrier)) {
+            throw new WaybillRuleViolation(CARRIER_NOT_PARTNER, "carrier " + actor.carrier()
+                    + " is not a declared partner of carrier " + carrier);
+        }
+        if (status == WaybillStatus.CREATED) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "a parcel cannot be scanned before its label is printed");
+        }
+        if (status == WaybillStatus.DELIVERED) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "a parcel cannot be scanned after delivery");
+        }
+        if (status == WaybillStatus.RETURNED) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "a parcel cannot be scanned after it was returned");
+        }
+        Set<PersonalField> disclosed = switch (action) {
+            case PICKUP -> pickup(command, actor);
+            case HUB_ARRIVAL -> hubArrival(command, actor);
+            case HUB_DEPARTURE -> hubDeparture(command, actor);
+            case OUT_FOR_DELIVERY -> outForDelivery(command, actor);
+            case DELIVERED -> deliveredScan(command, actor);
+            case DELIVERY_FAILED -> deliveryFailed(command, actor);
+            case RETURNED -> returned(command, actor);
+        };
+        return outcome(disclosed);
+    }
+
+    /** The courier collects the parcel from the sender or the carrier desk, and needs where and whom to ask. */
+    private Set<PersonalField> pickup(RecordScan command, Actor actor) {
+        if (status != WaybillStatus.LABEL_PRINTED
+                || (custodian.kind() != CustodianKind.SENDER && custodian.kind() != CustodianKind.CARRIER_DESK)) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "only a parcel still with its sender can be picked up");
+        }
+        scanned(command);
+        apply(new CustodyTransferred(id, custodian, courier(actor), command.provenance()));
+        return disclose(SENDER_FIELDS, command);
+    }
+
+    /** The parcel reaches the hub the scanning courier works at; that hub takes custody. */
+    private Set<PersonalField> hubArrival(RecordScan command, Actor actor) {
+        if (!MOVING.contains(status)) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "only a parcel in transit can arrive at a hub");
+        }
+        LocationCode hub = command.hub();
+        if (hub == null || !hub.equals(actor.hub())) {
+            throw new WaybillRuleViolation(NOT_PERMITTED, "a courier scans arrivals only at the hub they work at");
+        }
+        Custodian arrivedAt = Custodian.hub(hub, actor.carrier());
+        if (arrivedAt.equals(custodian)) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "the parcel is already at that hub");
+        }
+        scanned(command);
+        apply(new CustodyTransferred(id, custodian, arrivedAt, command.provenance()));
+        return Set.of();
+    }
+
+    /** The parcel leaves the hub that holds it; the hub keeps custody until the next arrival or hand-over. */
+    private Set<PersonalField> hubDeparture(RecordScan command, Actor actor) {
+        if (custodian.kind() != CustodianKind.HUB) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "only a parcel held at a hub can depart from one");
+        }
+        requireCustodian(actor, "scan the departure of");
+        scanned(command);
+        return Set.of();
+    }
+
+    /** The last-mile courier, posted at the destination hub or already holding the parcel, takes it out. */
+    private Set<PersonalField> outForDelivery(RecordScan command, Actor actor) {
+        if (!MOVING.contains(status)) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "only a parcel in transit can go out for delivery");
+        }
+        boolean atDestination = routing.destinationHub().equals(actor.hub());
+        if (!atDestination && !custodian.isHeldBy(actor)) {
+            throw new WaybillRuleViolation(NOT_PERMITTED,
+                    "only a courier of the destination hub or the parcel's holder may take it out for delivery");
+        }
+        scanned(command);
+        Custodian lastMile = courier(actor);
+        if (!lastMile.equals(custodian)) {
+            apply(new CustodyTransferred(id, custodian, lastMile, command.provenance()));
+        }
+        return disclose(RECIPIENT_FIELDS, command);
+    }
+
+    /**
+     * The courier holding the parcel out for delivery delivers it. That courier is always the last-mile
+     * courier (any transfer away puts the parcel back in transit), so the recipient's data is disclosed to them.
+     */
+    private Set<PersonalField> deliveredScan(RecordScan command, Actor actor) {
+        if (status != WaybillStatus.OUT_FOR_DELIVERY && status != WaybillStatus.DELIVERY_FAILED) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "only a parcel out for delivery can be delivered by scan");
+        }
+        requireCourierCustodian(actor, "deliver");
+        scanned(command);
+        apply(new WaybillDelivered(id, DeliveryMethod.TO_RECIPIENT, new DeliveryProof(null, null, null),
+                new DeliveryPersonalData(null, null), command.provenance()));
+        return disclose(RECIPIENT_FIELDS, command);
+    }
+
+    /** The last-mile courier could not deliver and keeps the parcel; they may need to call the recipient. */
+    private Set<PersonalField> deliveryFailed(RecordScan command, Actor actor) {
+        if (status != WaybillStatus.OUT_FOR_DELIVERY) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "only a parcel out for delivery can fail delivery");
+        }
+        requireCourierCustodian(actor, "report a failed delivery of");
+        scanned(command);
+        apply(new DeliveryAttemptFailed(id, command.provenance()));
+        return disclose(RECIPIENT_FIELDS, command);
+    }
+
+    /** The holder sends the parcel back: custody returns to the sender, or to the carrier desk that created it. */
+    private Set<PersonalField> returned(RecordScan command, Actor actor) {
+        if (status != WaybillStatus.IN_TRANSIT && status != WaybillStatus.OUT_FOR_DELIVERY
+                && status != WaybillStatus.DELIVERY_FAILED) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "only a parcel the carrier holds can be returned");
+        }
+        requireCustodian(actor, "return");
+        Custodian origin = senderAccount != null
+                ? new Custodian(CustodianKind.SENDER, senderAccount.value(), null)
+                : new Custodian(CustodianKind.CARRIER_DESK, carrier.code(), carrier);
+        scanned(command);
+        apply(new CustodyTransferred(id, custodian, origin, command.provenance()));
+        apply(new ParcelReturned(id, command.provenance()));
+        return Set.of();
+    }
+
+    private void scanned(RecordScan command) {
+        apply(new ParcelScanned(id, command.action(), command.hub(), command.deviceTime(), command.provenance()));
+    }
+
+    /** Records the disclosure as the request's last event, so the remembered outcome carries its fields. */
+    private Set<PersonalField> disclose(Set<PersonalField> fields, RecordScan command) {
+        apply(new PersonalDataDisclosed(id, fields, command.action(), command.provenance()));
+        return fields;
+    }
+
+    private static Custodian courier(Actor actor) {
+        return Custodian.courier(actor.id(), actor.carrier());
+    }
+
     private Optional<WaybillOutcome> earlierOutcome(Provenance provenance) {
         RequestKey request = provenance.request();
         if (request == null) {
@@ -218,6 +413,12 @@ public class Waybill {
         }
     }
 
+    private void requireCourierCustodian(Actor actor, String action) {
+        if (custodian.kind() != CustodianKind.COURIER || !custodian.isHeldBy(actor)) {
+            throw new WaybillRuleViolation(NOT_CUSTODIAN, "only the courier holding the parcel may " + action + " it");
+        }
+    }
+
     private boolean isSender(Actor actor) {
         return actor.role() == Role.CUSTOMER && actor.id().equals(senderAccount);
     }
@@ -227,7 +428,11 @@ public class Waybill {
     }
 
     private WaybillOutcome outcome() {
-        return new WaybillOutcome(id, trackingNumber, status, activeLabel, routing, Set.of());
+        return outcome(Set.of());
+    }
+
+    private WaybillOutcome outcome(Set<PersonalField> disclosed) {
+        return new WaybillOutcome(id, trackingNumber, status, activeLabel, routing, disclosed);
     }
 
     @EventSourcingHandler
@@ -263,8 +468,38 @@ public class Waybill {
     void on(CustodyTransferred event) {
         custodian = event.to();
         handedOff = true;
-        status = WaybillStatus.IN_TRANSIT;
+        if (!event.to().equals(lastMileCourier)) {
+            // Anyone but the last-mile courier taking the parcel puts it back in transit.
+            lastMileCourier = null;
+            status = WaybillStatus.IN_TRANSIT;
+        }
         remember(event);
+    }
+
+    @EventSourcingHandler
+    void on(ParcelScanned event) {
+        if (event.action() == ScanAction.OUT_FOR_DELIVERY) {
+            lastMileCourier = courier(event.provenance().actor());
+            status = WaybillStatus.OUT_FOR_DELIVERY;
+        }
+        remember(event);
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryAttemptFailed event) {
+        status = WaybillStatus.DELIVERY_FAILED;
+        remember(event);
+    }
+
+    @EventSourcingHandler
+    void on(ParcelReturned event) {
+        status = WaybillStatus.RETURNED;
+        remember(event);
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataDisclosed event) {
+        remember(event, event.fields());
     }
 
     @EventSourcingHandler
@@ -281,10 +516,28 @@ public class Waybill {
 
     /** Called after each state change, so the remembered outcome is the state the request left behind. */
     private void remember(WaybillEvent event) {
+        remember(event, Set.of());
+    }
+
+    /**
+     * Remembers the state the request left behind and the personal fields it disclosed. A request emits several
+     * events; fields disclosed by an earlier event of the same request are kept when a later one is remembered.
+     */
+    private void remember(WaybillEvent event, Set<PersonalField> disclosed) {
         RequestKey request = event.provenance().request();
-        if (request != null) {
-            processedRequests.put(scopedKey(event.provenance()), new ProcessedRequest(request.fingerprint(), outcome()));
+        if (request == null) {
+            return;
         }
+        String key = scopedKey(event.provenance());
+        ProcessedRequest earlier = processedRequests.get(key);
+        Set<PersonalField> fields = disclosed;
+        if (earlier != null && earlier.fingerprint().equals(request.fingerprint())
+                && !earlier.outcome().disclosed().isEmpty()) {
+            EnumSet<PersonalField> union = EnumSet.copyOf(earlier.outcome().disclosed());
+            union.addAll(disclosed);
+            fields = union;
+        }
+        processedRequests.put(key, new ProcessedRequest(request.fingerprint(), outcome(fields)));
     }
 
     /** Keys are scoped by actor: two clients may well pick the same key. */

@@ -10,6 +10,7 @@ import com.exqress.waybill.api.Custodian;
 import com.exqress.waybill.api.CustodianKind;
 import com.exqress.waybill.api.CustodyTransferred;
 import com.exqress.waybill.api.Deliver;
+import com.exqress.waybill.api.DeliveryAttemptFailed;
 import com.exqress.waybill.api.DeliveryMethod;
 import com.exqress.waybill.api.DeliveryPersonalData;
 import com.exqress.waybill.api.DeliveryProof;
@@ -21,12 +22,18 @@ import com.exqress.waybill.api.LabelReference;
 import com.exqress.waybill.api.LabelRevoked;
 import com.exqress.waybill.api.LocationCode;
 import com.exqress.waybill.api.Parcel;
+import com.exqress.waybill.api.ParcelReturned;
+import com.exqress.waybill.api.ParcelScanned;
+import com.exqress.waybill.api.PersonalDataDisclosed;
+import com.exqress.waybill.api.PersonalField;
 import com.exqress.waybill.api.PrintLabel;
 import com.exqress.waybill.api.Provenance;
+import com.exqress.waybill.api.RecordScan;
 import com.exqress.waybill.api.RequestKey;
 import com.exqress.waybill.api.RevocationReason;
 import com.exqress.waybill.api.Role;
 import com.exqress.waybill.api.Routing;
+import com.exqress.waybill.api.ScanAction;
 import com.exqress.waybill.api.ServiceLevel;
 import com.exqress.waybill.api.TrackingNumber;
 import com.exqress.waybill.api.WaybillCreated;
@@ -42,6 +49,7 @@ import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,6 +96,8 @@ final class WaybillFixtures {
     static final Actor AUDITOR = new Actor(new ActorId("auditor"), Role.AUDITOR, null, null);
 
     static final Instant AT = Instant.parse("2026-03-02T09:30:00Z");
+    /** The scanning device's clock, a little behind the server's. */
+    static final Instant DEVICE_TIME = Instant.parse("2026-03-02T09:29:55Z");
 
     // ---- the waybill ----------------------------------------------------------------------------
 
@@ -151,6 +161,13 @@ final class WaybillFixtures {
 
     static final DeliveryProof PROOF = new DeliveryProof(null, "photo-7f3a", null);
 
+    /** What a pickup scan discloses to the courier. */
+    static final Set<PersonalField> SENDER_FIELDS =
+            Set.of(PersonalField.SENDER_NAME, PersonalField.SENDER_ADDRESS, PersonalField.SENDER_PHONE);
+    /** What out-for-delivery, failed-delivery and delivered scans disclose to the last-mile courier. */
+    static final Set<PersonalField> RECIPIENT_FIELDS =
+            Set.of(PersonalField.RECIPIENT_NAME, PersonalField.RECIPIENT_ADDRESS, PersonalField.RECIPIENT_PHONE);
+
     // ---- provenance and custodians --------------------------------------------------------------
 
     /** Provenance without an idempotency key. */
@@ -188,6 +205,21 @@ final class WaybillFixtures {
         return new WaybillOutcome(WAYBILL_ID, TRACKING_NUMBER, status, activeLabel, SEOUL, java.util.Set.of());
     }
 
+    static WaybillOutcome outcome(WaybillStatus status, LabelReference activeLabel, Routing routing,
+                                  Set<PersonalField> disclosed) {
+        return new WaybillOutcome(WAYBILL_ID, TRACKING_NUMBER, status, activeLabel, routing, disclosed);
+    }
+
+    /** The outcome of a step on the Busan waybill (label REF_1), with the fields that step disclosed. */
+    static WaybillOutcome busanOutcome(WaybillStatus status, Set<PersonalField> disclosed) {
+        return outcome(status, REF_1, BUSAN, disclosed);
+    }
+
+    /** The outcome of a step on the Seoul waybill (label REF_1), with the fields that step disclosed. */
+    static WaybillOutcome seoulOutcome(WaybillStatus status, Set<PersonalField> disclosed) {
+        return outcome(status, REF_1, SEOUL, disclosed);
+    }
+
     // ---- commands -------------------------------------------------------------------------------
 
     static CreateWaybill createWaybill(Provenance provenance) {
@@ -215,6 +247,16 @@ final class WaybillFixtures {
 
     static Dispose dispose(DisposalReason reason, Provenance provenance) {
         return new Dispose(WAYBILL_ID, reason, provenance);
+    }
+
+    /** A scan read at {@code hub} (null away from a hub) at {@link #DEVICE_TIME}. */
+    static RecordScan recordScan(ScanAction action, LocationCode hub, Provenance provenance) {
+        return new RecordScan(WAYBILL_ID, action, hub, DEVICE_TIME, provenance);
+    }
+
+    /** A scan away from any hub. */
+    static RecordScan recordScan(ScanAction action, Provenance provenance) {
+        return recordScan(action, null, provenance);
     }
 
     // ---- events ---------------------------------------------------------------------------------
@@ -265,6 +307,93 @@ final class WaybillFixtures {
         return new WaybillDisposed(WAYBILL_ID, reason, provenance);
     }
 
+    static ParcelScanned scanned(ScanAction action, LocationCode hub, Provenance provenance) {
+        return new ParcelScanned(WAYBILL_ID, action, hub, DEVICE_TIME, provenance);
+    }
+
+    static PersonalDataDisclosed disclosed(Set<PersonalField> fields, ScanAction purpose, Provenance provenance) {
+        return new PersonalDataDisclosed(WAYBILL_ID, fields, purpose, provenance);
+    }
+
+    static DeliveryAttemptFailed attemptFailed(Provenance provenance) {
+        return new DeliveryAttemptFailed(WAYBILL_ID, provenance);
+    }
+
+    static ParcelReturned returned(Provenance provenance) {
+        return new ParcelReturned(WAYBILL_ID, provenance);
+    }
+
+    /** A delivery recorded by a DELIVERED scan: to the recipient, with no proof or personal note. */
+    static WaybillDelivered deliveredByScan(Provenance provenance) {
+        return new WaybillDelivered(WAYBILL_ID, DeliveryMethod.TO_RECIPIENT, new DeliveryProof(null, null, null),
+                new DeliveryPersonalData(null, null), provenance);
+    }
+
+    // ---- what each accepted scan emits, in order -------------------------------------------------
+
+    /** PICKUP away from a hub: the scanning courier takes the parcel from {@code from} and sees the sender. */
+    static Object[] pickupEvents(Custodian from, Provenance provenance) {
+        return new Object[] {
+                scanned(ScanAction.PICKUP, null, provenance),
+                transferred(from, courierCustody(provenance.actor()), provenance),
+                disclosed(SENDER_FIELDS, ScanAction.PICKUP, provenance)
+        };
+    }
+
+    /** HUB_ARRIVAL at the scanning courier's hub: the hub takes the parcel from {@code from}. */
+    static Object[] arrivalEvents(Custodian from, Provenance provenance) {
+        LocationCode hub = provenance.actor().hub();
+        return new Object[] {
+                scanned(ScanAction.HUB_ARRIVAL, hub, provenance),
+                transferred(from, hubCustody(hub, provenance.actor().carrier()), provenance)
+        };
+    }
+
+    /** HUB_DEPARTURE from the scanning courier's hub: a scan and nothing else. */
+    static Object[] departureEvents(Provenance provenance) {
+        return new Object[] {scanned(ScanAction.HUB_DEPARTURE, provenance.actor().hub(), provenance)};
+    }
+
+    /** OUT_FOR_DELIVERY away from a hub, taking the parcel from {@code from}; null when the courier holds it. */
+    static Object[] outForDeliveryEvents(Custodian from, Provenance provenance) {
+        if (from == null) {
+            return new Object[] {
+                    scanned(ScanAction.OUT_FOR_DELIVERY, null, provenance),
+                    disclosed(RECIPIENT_FIELDS, ScanAction.OUT_FOR_DELIVERY, provenance)
+            };
+        }
+        return new Object[] {
+                scanned(ScanAction.OUT_FOR_DELIVERY, null, provenance),
+                transferred(from, courierCustody(provenance.actor()), provenance),
+                disclosed(RECIPIENT_FIELDS, ScanAction.OUT_FOR_DELIVERY, provenance)
+        };
+    }
+
+    static Object[] deliveryFailedEvents(Provenance provenance) {
+        return new Object[] {
+                scanned(ScanAction.DELIVERY_FAILED, null, provenance),
+                attemptFailed(provenance),
+                disclosed(RECIPIENT_FIELDS, ScanAction.DELIVERY_FAILED, provenance)
+        };
+    }
+
+    static Object[] deliveredScanEvents(Provenance provenance) {
+        return new Object[] {
+                scanned(ScanAction.DELIVERED, null, provenance),
+                deliveredByScan(provenance),
+                disclosed(RECIPIENT_FIELDS, ScanAction.DELIVERED, provenance)
+        };
+    }
+
+    /** RETURNED away from a hub: custody goes from {@code from} back to {@code origin}. */
+    static Object[] returnEvents(Custodian from, Custodian origin, Provenance provenance) {
+        return new Object[] {
+                scanned(ScanAction.RETURNED, null, provenance),
+                transferred(from, origin, provenance),
+                returned(provenance)
+        };
+    }
+
     // ---- histories ------------------------------------------------------------------------------
 
     /** Created and printed by the sender, then handed by the sender to courier-swp-1. */
@@ -294,6 +423,53 @@ final class WaybillFixtures {
                 revoked(REF_1, RevocationReason.DISPOSED, by(ADMIN_SWP)),
                 disposed(DisposalReason.LOST, by(ADMIN_SWP))
         };
+    }
+
+    /** Events in order, one or more groups of them. */
+    static Object[] history(Object[] first, Object[]... more) {
+        Object[] all = first;
+        for (Object[] next : more) {
+            all = Arrays.copyOf(all, all.length + next.length);
+            System.arraycopy(next, 0, all, all.length - next.length, next.length);
+        }
+        return all;
+    }
+
+    // ---- the Busan journey by scans: courier-swp-1 (SEL-01) picks up, courier-swp-2 (BSN-01) delivers --
+
+    /** Created by the sender for a Busan recipient (destination hub BSN-01), label REF_1 printed. */
+    static Object[] busanPrinted() {
+        return new Object[] {created(BUSAN_POSTAL_CODE, BUSAN, by(SENDER)), printed(REF_1, 1)};
+    }
+
+    /** {@link #busanPrinted()}, then picked up by courier-swp-1. */
+    static Object[] busanPickedUpBySwp1() {
+        return history(busanPrinted(), pickupEvents(senderCustody(), by(COURIER_SWP_1)));
+    }
+
+    /** {@link #busanPickedUpBySwp1()}, then scanned in at hub BSN-01 by courier-swp-2, who works there. */
+    static Object[] busanAtBsn01() {
+        return history(busanPickedUpBySwp1(), arrivalEvents(courierCustody(COURIER_SWP_1), by(COURIER_SWP_2)));
+    }
+
+    /** {@link #busanAtBsn01()}, then taken out for delivery by courier-swp-2. */
+    static Object[] busanOutForDeliveryWithSwp2() {
+        return history(busanAtBsn01(), outForDeliveryEvents(hubCustody(BSN_01, SWP), by(COURIER_SWP_2)));
+    }
+
+    /** {@link #busanOutForDeliveryWithSwp2()}, then courier-swp-2 could not deliver. */
+    static Object[] busanDeliveryFailedWithSwp2() {
+        return history(busanOutForDeliveryWithSwp2(), deliveryFailedEvents(by(COURIER_SWP_2)));
+    }
+
+    /** {@link #busanOutForDeliveryWithSwp2()}, then delivered by courier-swp-2's scan. */
+    static Object[] busanDeliveredByScan() {
+        return history(busanOutForDeliveryWithSwp2(), deliveredScanEvents(by(COURIER_SWP_2)));
+    }
+
+    /** {@link #busanAtBsn01()}, then returned by courier-swp-2 from the hub to the sender. */
+    static Object[] busanReturnedToSender() {
+        return history(busanAtBsn01(), returnEvents(hubCustody(BSN_01, SWP), senderCustody(), by(COURIER_SWP_2)));
     }
 
     // ---- carrier network ------------------------------------------------------------------------

@@ -10,8 +10,10 @@ public enum ScanAction {
     HUB_DEPARTURE,
     /** The last-mile courier takes the parcel out for delivery: takes custody. */
     OUT_FOR_DELIVERY,
+    /** The courier holding the parcel out for delivery handed it over. */
     DELIVERED,
+    /** The courier holding the parcel out for delivery could not hand it over, and keeps it. */
     DELIVERY_FAILED,
-    /** The parcel went back to its sender. */
+    /** The holder sent the parcel back to its sender (or the carrier desk that created it). */
     RETURNED
 }
