@@ -3,6 +3,7 @@ package com.exqress.command.web;
 import com.exqress.command.ConflictRetryingSender;
 import com.exqress.command.WaybillCreation;
 import com.exqress.command.WaybillDraft;
+import com.exqress.label.LabelQrCodec;
 import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.platform.identity.AccountDirectory;
 import com.exqress.platform.web.ApiProblem;
@@ -52,10 +53,12 @@ public class WaybillCommandController {
     private final AccountDirectory accounts;
     private final BlockingWork blocking;
     private final SecureRandom random;
+    private final LabelQrCodec codec;
 
     public WaybillCommandController(WaybillCreation creation, ConflictRetryingSender sender,
                                     RequestProvenance provenance, CarrierDirectory carriers,
-                                    AccountDirectory accounts, BlockingWork blocking, SecureRandom random) {
+                                    AccountDirectory accounts, BlockingWork blocking, SecureRandom random,
+                                    LabelQrCodec codec) {
         this.creation = creation;
         this.sender = sender;
         this.provenance = provenance;
@@ -63,6 +66,7 @@ public class WaybillCommandController {
         this.accounts = accounts;
         this.blocking = blocking;
         this.random = random;
+        this.codec = codec;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -96,7 +100,7 @@ public class WaybillCommandController {
             String location = request == null ? null : request.location();
             PrintLabel command = new PrintLabel(waybillId, LabelReference.mint(random),
                     provenance.of(actor, idempotencyKey, location, "print " + waybillId, request));
-            return WaybillStateResponse.withLabel(sender.send(command));
+            return WaybillStateResponse.withLabel(sender.send(command), codec);
         });
     }
 
