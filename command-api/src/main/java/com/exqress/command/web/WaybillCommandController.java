@@ -3,7 +3,6 @@ package com.exqress.command.web;
 import com.exqress.command.ConflictRetryingSender;
 import com.exqress.command.WaybillCreation;
 import com.exqress.command.WaybillDraft;
-import com.exqress.label.LabelQrCodec;
 import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.platform.identity.AccountDirectory;
 import com.exqress.platform.web.ApiProblem;
@@ -53,12 +52,10 @@ public class WaybillCommandController {
     private final AccountDirectory accounts;
     private final BlockingWork blocking;
     private final SecureRandom random;
-    private final LabelQrCodec codec;
 
     public WaybillCommandController(WaybillCreation creation, ConflictRetryingSender sender,
                                     RequestProvenance provenance, CarrierDirectory carriers,
-                                    AccountDirectory accounts, BlockingWork blocking, SecureRandom random,
-                                    LabelQrCodec codec) {
+                                    AccountDirectory accounts, BlockingWork blocking, SecureRandom random) {
         this.creation = creation;
         this.sender = sender;
         this.provenance = provenance;
@@ -66,7 +63,6 @@ public class WaybillCommandController {
         this.accounts = accounts;
         this.blocking = blocking;
         this.random = random;
-        this.codec = codec;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -100,7 +96,7 @@ public class WaybillCommandController {
             String location = request == null ? null : request.location();
             PrintLabel command = new PrintLabel(waybillId, LabelReference.mint(random),
                     provenance.of(actor, idempotencyKey, location, "print " + waybillId, request));
-            return WaybillStateResponse.withLabel(sender.send(command), codec);
+            return WaybillStateResponse.withLabel(sender.send(command));
         });
     }
 

@@ -1,0 +1,175 @@
+package com.exqress.standalone;
+
+import com.exqress.identity.DemoLogins;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may do what: every endpoint × every demo role, own carrier and other carrier (SWP owns the parcels;
+ * BLR is its partner, NRT is not), own parcel and someone else's. Each cell asserts the status, and that
+ * personal data appears in no answer but the one a courier's pickup scan needs.
+ */
+class AuthorizationMatrixIT {
+
+    private static final String ANONYMOUS = "(no token)";
+    private static final List<String> USERS = List.of("sender1", "recipient1", "customer2", "courier-swp-1",
+            "courier-blr-1", "courier-nrt-1", "admin-swp", "admin-blr", "admin-nrt", "platform-admin", "auditor", ANONYMOUS);
+    private static final List<String> PERSONAL = List.of("Kim Minji", "010-1234-5678", "Sejong-daero", "Lee Jun",
+            "010-5555-0101", "Haeundae-ro");
+
+    @TempDir
+    static Path dataDir;
+    private static ConfigurableApplicationContext app;
+
+    @BeforeAll
+    static void start() {
+        app = new SpringApplicationBuilder(ExqressApplication.class).run("--server.port=0", "--exqress.data-dir=" + dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAnswersEveryRoleAsItShould() {
+        List<DynamicTest> cells = new ArrayList<>();
+        cells.addAll(row("POST /waybills (SWP)", expect(201, "sender1", 201, "recipient1", 201, "customer2", 201,
+                "admin-swp"), 403, user -> call(HttpMethod.POST, "/waybills", user, createRequest())));
+        cells.addAll(row("POST /waybills/{id}/labels (sender's parcel, not yet handed off)",
+                expect(200, "sender1", 200, "admin-swp"), 403,
+                user -> call(HttpMethod.POST, "/waybills/" + createWaybill() + "/labels", user, null)));
+        cells.addAll(row("POST /waybills/{id}/handoffs (to courier-swp-1)", expect(200, "sender1"), 403,
+                user -> call(HttpMethod.POST, "/waybills/" + printedWaybill() + "/handoffs", user,
+                        Map.of("toCourier", "courier-swp-1"))));
+        cells.addAll(row("POST /waybills/{id}/delivery (held by courier-swp-1)", expect(200, "courier-swp-1"), 403,
+                user -> call(HttpMethod.POST, "/waybills/" + inCourierSwp1Hands() + "/delivery", user,
+                        Map.of("method", "AT_DOOR"))));
+        cells.addAll(row("POST /waybills/{id}/disposal (delivered, reason LOST)", expect(200, "admin-swp", 200, "recipient1"),
+                403, user -> call(HttpMethod.POST, "/waybills/" + delivered() + "/disposal", user,
+                        user.equals("recipient1") ? null : Map.of("reason", "LOST"))));
+        String history = printedWaybill();
+        cells.addAll(row("GET /waybills/{id}/events", expect(200, "admin-swp", 200, "auditor", 404, "admin-blr", 404, "admin-nrt"),
+                403, user -> call(HttpMethod.GET, "/waybills/" + history + "/events", user, null)));
+        String labelled = printedWaybill();
+        cells.addAll(row("GET /waybills/{id}/labels/current", expect(200, "sender1", 200, "admin-swp", 200, "courier-swp-1"),
+                404, user -> call(HttpMethod.GET, "/waybills/" + labelled + "/labels/current", user, null)));
+        String qr = qrTextOf(printedWaybill());
+        cells.addAll(row("POST /labels/verifications", expect(200, "courier-swp-1", 200, "courier-blr-1", 200, "admin-swp",
+                200, "admin-blr"), 404, user -> call(HttpMethod.POST, "/labels/verifications", user, Map.of("qrText", qr))));
+        cells.addAll(row("POST /scans PICKUP", expect(200, "courier-swp-1", 200, "courier-blr-1", 403, "admin-swp", 403, "admin-blr"),
+                404, user -> call(HttpMethod.POST, "/scans", user, Map.of("qr", qrTextOf(printedWaybill()), "action", "PICKUP",
+                        "deviceTime", "2026-11-23T09:15:00Z"))));
+        cells.addAll(row("GET /auth/me", Map.of(), 200, user -> call(HttpMethod.GET, "/auth/me", user, null)));
+        return cells.stream();
+    }
+
+    /** One endpoint for every user: the listed statuses, {@code otherwise} for the rest, 401 without a token. */
+    private List<DynamicTest> row(String endpoint, Map<String, Integer> expected, int otherwise,
+                                  Function<String, EntityExchangeResult<String>> request) {
+        List<DynamicTest> cells = new ArrayList<>();
+        for (String user : USERS) {
+            int status = user.equals(ANONYMOUS) ? 401 : expected.getOrDefault(user, otherwise);
+            cells.add(DynamicTest.dynamicTest(endpoint + " as " + user + " → " + status, () -> {
+                EntityExchangeResult<String> answer = request.apply(user);
+                String body = answer.getResponseBody() == null ? "" : answer.getResponseBody();
+                assertThat(answer.getStatus().value()).as(body).isEqualTo(status);
+                boolean mayShowPersonalData = endpoint.startsWith("POST /scans") && status == 200;
+                if (!mayShowPersonalData) {
+                    assertThat(body).doesNotContain(PERSONAL);
+                }
+                assertThat(body).doesNotContain("Exception", "at com.");
+            }));
+        }
+        return cells;
+    }
+
+    /** Pairs of status and user, e.g. {@code expect(200, "sender1", 403, "admin-nrt")}. */
+    private static Map<String, Integer> expect(Object... statusThenUser) {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        for (int i = 0; i < statusThenUser.length; i += 2) {
+            expected.put((String) statusThenUser[i + 1], (Integer) statusThenUser[i]);
+        }
+        return expected;
+    }
+
+    private static EntityExchangeResult<String> call(HttpMethod method, String path, String user, Object body) {
+        WebTestClient.RequestBodySpec request = client().method(method).uri(path);
+        if (!user.equals(ANONYMOUS)) {
+            request.header("Authorization", "Bearer " + new DemoLogins(client(), port()).accessToken(user));
+        }
+        WebTestClient.RequestHeadersSpec<?> ready = body == null ? request
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        return ready.exchange().expectBody(String.class).returnResult();
+    }
+
+    private static String createWaybill() {
+        return field(call(HttpMethod.POST, "/waybills", "sender1", createRequest()), "waybillId");
+    }
+
+    private static String printedWaybill() {
+        String id = createWaybill();
+        call(HttpMethod.POST, "/waybills/" + id + "/labels", "sender1", null);
+        return id;
+    }
+
+    private static String inCourierSwp1Hands() {
+        String id = printedWaybill();
+        call(HttpMethod.POST, "/waybills/" + id + "/handoffs", "sender1", Map.of("toCourier", "courier-swp-1"));
+        return id;
+    }
+
+    private static String delivered() {
+        String id = inCourierSwp1Hands();
+        call(HttpMethod.POST, "/waybills/" + id + "/delivery", "courier-swp-1", Map.of("method", "AT_DOOR"));
+        return id;
+    }
+
+    /** What a scanner reads: the QR text of the ZPL label, which the printer encodes as it is. */
+    private static String qrTextOf(String printedId) {
+        String zpl = call(HttpMethod.GET, "/waybills/" + printedId + "/labels/current?format=zpl", "sender1", null).getResponseBody();
+        return zpl.replaceAll("(?s).*\\^FDQA,([^^]+)\\^FS.*", "$1");
+    }
+
+    private static String field(EntityExchangeResult<String> answer, String name) {
+        String body = answer.getResponseBody();
+        assertThat(answer.getStatus().is2xxSuccessful()).as(body).isTrue();
+        return body.replaceAll("(?s).*\"" + name + "\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static Map<String, Object> createRequest() {
+        return Map.of("carrier", "SWP", "service", "STANDARD",
+                "sender", Map.of("name", "Kim Minji", "phone", "010-1234-5678", "address",
+                        Map.of("line1", "12 Sejong-daero", "city", "Seoul", "postalCode", "04524", "country", "KR")),
+                "recipient", Map.of("name", "Lee Jun", "phone", "010-5555-0101", "address",
+                        Map.of("line1", "45 Haeundae-ro", "city", "Busan", "postalCode", "48094", "country", "KR")),
+                "parcel", Map.of("weightGrams", 1200, "lengthCm", 30, "widthCm", 20, "heightCm", 10));
+    }
+
+    private static WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port()).build();
+    }
+
+    private static String port() {
+        return app.getEnvironment().getProperty("local.server.port");
+    }
+}
