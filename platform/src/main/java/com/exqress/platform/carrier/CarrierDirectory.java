@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,11 @@ public class CarrierDirectory implements CarrierNetwork {
                 .filter(route -> postalCode.startsWith(route.postalPrefix()))
                 .max(Comparator.comparingInt(route -> route.postalPrefix().length()))
                 .map(route -> new Routing(route.region(), new LocationCode(route.hub())));
+    }
+
+    /** Every carrier on the platform. */
+    public Collection<Carrier> carriers() {
+        return carriers.values();
     }
 
     /** The carrier as configured; only for carriers {@link #isKnown known} to the network. */
