@@ -1,6 +1,5 @@
 package com.exqress.command;
 
-import com.exqress.waybill.api.WaybillCommand;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Sends a command and, when another instance appended to the same waybill first (the store's unique
+ * Sends a command and, when another instance appended to the same aggregate first (the store's unique
  * aggregate-sequence key refused our event), sends it again: the aggregate is reloaded with the other
  * event and decides afresh. Gives up with the ConcurrencyException after a few attempts.
  */
@@ -31,11 +30,11 @@ public class ConflictRetryingSender {
         this.commandGateway = commandGateway;
         this.maxAttempts = maxAttempts;
         this.conflicts = Counter.builder("exqress.commands.conflicts")
-                .description("commands refused because another writer appended to the same waybill first")
+                .description("commands refused because another writer appended to the same aggregate first")
                 .register(meters);
     }
 
-    public <R> R send(WaybillCommand command) {
+    public <R> R send(Object command) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return commandGateway.sendAndWait(command);
@@ -44,8 +43,7 @@ public class ConflictRetryingSender {
                 if (attempt >= maxAttempts) {
                     throw conflict;
                 }
-                log.debug("conflict on waybill {} ({}), attempt {} of {}", command.waybillId(),
-                        command.getClass().getSimpleName(), attempt, maxAttempts);
+                log.debug("conflict on {}, attempt {} of {}", command.getClass().getSimpleName(), attempt, maxAttempts);
                 backOff(attempt);
             }
         }

@@ -79,6 +79,12 @@ class AuthorizationMatrixIT {
         cells.addAll(row("POST /scans PICKUP", expect(200, "courier-swp-1", 200, "courier-blr-1", 403, "admin-swp", 403, "admin-blr"),
                 404, user -> call(HttpMethod.POST, "/scans", user, Map.of("qr", qrTextOf(printedWaybill()), "action", "PICKUP",
                         "deviceTime", "2026-11-23T09:15:00Z"))));
+        cells.addAll(row("GET /carriers/SWP/partners", expect(200, "admin-swp", 200, "platform-admin"), 403,
+                user -> call(HttpMethod.GET, "/carriers/SWP/partners", user, null)));
+        cells.addAll(row("PUT /carriers/SWP/partners/BLR (already a partner)", expect(200, "admin-swp"), 403,
+                user -> call(HttpMethod.PUT, "/carriers/SWP/partners/BLR", user, null)));
+        cells.addAll(row("DELETE /carriers/NRT/partners/BLR (not a partner)", expect(404, "admin-nrt"), 403,
+                user -> call(HttpMethod.DELETE, "/carriers/NRT/partners/BLR", user, null)));
         cells.addAll(row("GET /auth/me", Map.of(), 200, user -> call(HttpMethod.GET, "/auth/me", user, null)));
         return cells.stream();
     }

@@ -94,6 +94,7 @@ final class WaybillFixtures {
     static final Actor ADMIN_SWP = Actor.carrierAdmin("admin-swp", SWP);
     static final Actor ADMIN_NRT = Actor.carrierAdmin("admin-nrt", NRT);
     static final Actor AUDITOR = new Actor(new ActorId("auditor"), Role.AUDITOR, null, null);
+    static final Actor PLATFORM_ADMIN = new Actor(new ActorId("platform-admin"), Role.PLATFORM_ADMIN, null, null);
 
     static final Instant AT = Instant.parse("2026-03-02T09:30:00Z");
     /** The scanning device's clock, a little behind the server's. */

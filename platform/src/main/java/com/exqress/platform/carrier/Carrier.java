@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One carrier as configured: its display name, the time zone its labels are dated in, its hubs, the
- * carriers it hands parcels to, and its routing table.
+ * One carrier as configured: its display name, the time zone its labels are dated in, its hubs and its
+ * routing table. Its partners are not configuration: its admins declare them (CarrierPartnerships).
  */
-public record Carrier(String id, String name, ZoneId timeZone, Set<String> partners, Set<String> hubs,
-                      List<Route> routes) {
+public record Carrier(String id, String name, ZoneId timeZone, Set<String> hubs, List<Route> routes) {
 
     /** Postal codes starting with {@code postalPrefix} go to {@code region} through {@code hub}. */
     public record Route(String postalPrefix, String region, String hub) {

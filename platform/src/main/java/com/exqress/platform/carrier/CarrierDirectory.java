@@ -1,6 +1,5 @@
 package com.exqress.platform.carrier;
 
-import com.exqress.waybill.CarrierNetwork;
 import com.exqress.waybill.api.CarrierId;
 import com.exqress.waybill.api.LocationCode;
 import com.exqress.waybill.api.Routing;
@@ -22,11 +21,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The carrier network from a JSON file ({@code exqress.carriers.location}, by default the three
- * demo carriers). Routing is by the longest matching postal-code prefix, never by street.
+ * The carriers on the platform from a JSON file ({@code exqress.carriers.location}, by default the three
+ * demo carriers): hubs, time zones and routing tables. Routing is by the longest matching postal-code
+ * prefix, never by street.
  */
 @Component
-public class CarrierDirectory implements CarrierNetwork {
+public class CarrierDirectory {
 
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{5}");
 
@@ -42,18 +42,11 @@ public class CarrierDirectory implements CarrierNetwork {
         }
     }
 
-    @Override
     public boolean isKnown(CarrierId carrier) {
         return carriers.containsKey(carrier.code());
     }
 
-    @Override
-    public boolean mayCarryFor(CarrierId other, CarrierId owner) {
-        Carrier carrier = carriers.get(owner.code());
-        return carrier != null && (owner.equals(other) || carrier.partners().contains(other.code()));
-    }
-
-    @Override
+    /** The region and destination hub for a postal code, from the carrier's routing table. */
     public Optional<Routing> route(CarrierId carrierId, String postalCode) {
         Carrier carrier = carriers.get(carrierId.code());
         if (carrier == null || postalCode == null || !POSTAL_CODE.matcher(postalCode).matches()) {

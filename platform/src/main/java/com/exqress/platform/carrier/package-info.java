@@ -1,2 +1,2 @@
-/** The carriers on the platform, their hubs, partnerships and routing tables, read from configuration. */
+/** The carriers on the platform, their hubs and routing tables, read from configuration. */
 package com.exqress.platform.carrier;

@@ -193,7 +193,8 @@ public class ProblemResponses implements WebExceptionHandler {
         return switch (code) {
             case NOT_PERMITTED, NOT_CUSTODIAN -> HttpStatus.FORBIDDEN;
             case INVALID_TRANSITION, WAYBILL_DISPOSED -> HttpStatus.CONFLICT;
-            case CARRIER_NOT_PARTNER, UNKNOWN_CARRIER, UNROUTABLE_DESTINATION, DISPOSAL_REASON_REQUIRED,
+            case PARTNER_NOT_DECLARED -> HttpStatus.NOT_FOUND;
+            case INVALID_PARTNER, CARRIER_NOT_PARTNER, UNKNOWN_CARRIER, UNROUTABLE_DESTINATION, DISPOSAL_REASON_REQUIRED,
                  DUPLICATE_REQUEST_MISMATCH -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
     }

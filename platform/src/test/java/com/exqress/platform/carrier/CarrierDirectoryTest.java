@@ -35,15 +35,6 @@ class CarrierDirectoryTest {
     }
 
     @Test
-    void aCarrierCarriesForItselfAndForItsDeclaredPartnersOnly() {
-        assertThat(carriers.mayCarryFor(SWP, SWP)).isTrue();
-        assertThat(carriers.mayCarryFor(BLR, SWP)).isTrue();
-        assertThat(carriers.mayCarryFor(SWP, BLR)).isTrue();
-        assertThat(carriers.mayCarryFor(NRT, SWP)).isFalse();
-        assertThat(carriers.mayCarryFor(SWP, NRT)).isFalse();
-    }
-
-    @Test
     void knowsWhichCarrierRunsAHub() {
         assertThat(carriers.carrierOfHub("SEL-02")).contains(BLR);
         assertThat(carriers.carrierOfHub("DJN-01")).contains(NRT);

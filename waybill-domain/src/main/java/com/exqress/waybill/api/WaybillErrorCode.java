@@ -18,6 +18,10 @@ public enum WaybillErrorCode {
     UNROUTABLE_DESTINATION,
     /** A carrier admin must say why a waybill is disposed of. */
     DISPOSAL_REASON_REQUIRED,
+    /** A carrier cannot be declared a partner of itself. */
+    INVALID_PARTNER,
+    /** The carrier to withdraw is not a declared partner. */
+    PARTNER_NOT_DECLARED,
     /** The idempotency key was used before with a different request. */
     DUPLICATE_REQUEST_MISMATCH
 }
