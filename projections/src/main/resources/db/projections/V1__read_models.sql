@@ -19,6 +19,7 @@ CREATE TABLE parcel (
     destination_hub      VARCHAR(16) NOT NULL,
     holder_kind          VARCHAR(16),
     holder_id            VARCHAR(64),
+    holder_carrier       CHAR(3),
     last_mile_courier    VARCHAR(64),
     created_at           TIMESTAMPTZ NOT NULL,
     status_since         TIMESTAMPTZ NOT NULL,

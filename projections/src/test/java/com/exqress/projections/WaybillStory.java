@@ -121,7 +121,8 @@ public final class WaybillStory {
     }
 
     /** Appends events as the aggregate would, with sequence numbers from {@code firstSequence}, in one transaction. */
-    public static void append(EventStore store, WaybillId waybillId, long firstSequence, List<WaybillEvent> events) {
+    public static void append(EventStore store, WaybillId waybillId, long firstSequence,
+                              List<? extends WaybillEvent> events) {
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
             long sequence = firstSequence;
             for (WaybillEvent event : events) {

@@ -1,0 +1,91 @@
+package com.exqress.projections.readmodel;
+
+import com.exqress.platform.carrier.CarrierDirectory;
+import com.exqress.projections.progress.ParcelProgress;
+import com.exqress.waybill.api.CustodianKind;
+import com.exqress.waybill.api.CustodyTransferred;
+import com.exqress.waybill.api.LocationCode;
+import com.exqress.waybill.api.PersonalDataDisclosed;
+import com.exqress.waybill.api.Routing;
+import com.exqress.waybill.api.WaybillCreated;
+import com.exqress.waybill.api.WaybillEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.Objects;
+
+/**
+ * Keeps the parcel read model: the row customers, couriers and admins read, its timeline, who saw its
+ * personal data, and arrivals per hub. Events of one waybill arrive in order on one segment; an event at
+ * or below the row's last applied sequence (a replay, a duplicate, a late copy) changes nothing, so
+ * nothing is counted twice and no status moves backwards.
+ */
+@Component
+@ProcessingGroup(ParcelProjection.PROCESSING_GROUP)
+public class ParcelProjection {
+
+    public static final String PROCESSING_GROUP = "parcel-projection";
+    private static final Logger log = LoggerFactory.getLogger(ParcelProjection.class);
+
+    private final ParcelRows rows;
+    private final CarrierDirectory carriers;
+
+    public ParcelProjection(ParcelRows rows, CarrierDirectory carriers) {
+        this.rows = rows;
+        this.carriers = carriers;
+    }
+
+    @EventHandler
+    public void on(WaybillEvent event, @SequenceNumber long sequence) {
+        if (event instanceof WaybillCreated created) {
+            create(created, sequence);
+            return;
+        }
+        rows.find(event.waybillId()).ifPresentOrElse(applied -> {
+            if (sequence <= applied.lastSequence()) {
+                return;
+            }
+            if (sequence > applied.lastSequence() + 1) {
+                log.warn("waybill {}: event {} applied after {}, events in between were never seen",
+                        event.waybillId(), sequence, applied.lastSequence());
+            }
+            apply(applied.progress(), event, sequence);
+        }, () -> log.warn("waybill {}: event {} for a parcel never created here, ignored", event.waybillId(), sequence));
+    }
+
+    private void create(WaybillCreated created, long sequence) {
+        ParcelProgress progress = ParcelProgress.start(created);
+        // Pickups are organised by the hub serving the sender's postal code; only that hub is kept.
+        LocationCode originHub = carriers.route(created.carrier(),
+                        created.personalData().sender().address().postalCode())
+                .map(Routing::destinationHub).orElse(null);
+        boolean inserted = rows.insert(progress, created.senderAccount(), created.recipientAccount(), originHub,
+                created.routing().region(), created.provenance().at(), sequence);
+        if (inserted) {
+            rows.addTimelineStep(progress, sequence);
+            rows.announceChange(created.waybillId());
+        }
+    }
+
+    private void apply(ParcelProgress before, WaybillEvent event, long sequence) {
+        ParcelProgress after = before.next(event);
+        if (!rows.update(after, sequence)) {
+            return;
+        }
+        if (after.status() != before.status() || !Objects.equals(after.reason(), before.reason())
+                || !Objects.equals(after.hub(), before.hub())) {
+            rows.addTimelineStep(after, sequence);
+        }
+        if (event instanceof PersonalDataDisclosed disclosed) {
+            rows.addDisclosure(disclosed, sequence);
+        }
+        if (event instanceof CustodyTransferred transfer && transfer.to().kind() == CustodianKind.HUB) {
+            rows.countArrival(transfer.to().carrier(), new LocationCode(transfer.to().id()), event.provenance().at());
+        }
+        rows.announceChange(event.waybillId());
+    }
+}
