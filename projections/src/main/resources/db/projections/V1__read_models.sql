@@ -1,6 +1,8 @@
--- The read models, in a schema of their own next to the event store. Only the projections service writes
--- here, in the same transaction as its tracking token; query-api only reads. Nothing personal is stored:
--- customers appear by account id, couriers by account id, places by hub code.
+-- The read models. These tables exist twice, in schemas projections_blue and projections_green: one copy
+-- serves while the other can be rebuilt from the event store (see db/projections-serving). Only the
+-- projections service writes here, in the same transaction as its tracking token; query-api reads the
+-- views in schema projections. Nothing personal is stored: customers and couriers appear by account id,
+-- places by hub code.
 
 -- One row per parcel: what its customers, its couriers and its carrier's admins look at.
 CREATE TABLE parcel (
@@ -64,5 +66,5 @@ CREATE TABLE hub_throughput (
 );
 
 GRANT USAGE ON SCHEMA ${flyway:defaultSchema} TO ${appRole};
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${flyway:defaultSchema} TO ${appRole};
-ALTER DEFAULT PRIVILEGES IN SCHEMA ${flyway:defaultSchema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${appRole};
+-- TRUNCATE: a rebuild empties the copy it rebuilds.
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA ${flyway:defaultSchema} TO ${appRole};

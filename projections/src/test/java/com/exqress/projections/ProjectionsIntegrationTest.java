@@ -18,7 +18,9 @@ import java.util.List;
 @ExtendWith(SharedPostgres.class)
 @SpringBootTest(classes = ProjectionsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"exqress.security.jwt.jwk-set-uri=http://127.0.0.1:9/jwks.json", "exqress.security.jwt.issuer=urn:test",
-                "server.shutdown=immediate"})
+                "server.shutdown=immediate",
+                // Tests reconcile (and so switch rebuilt copies) when they choose to, not on a timer.
+                "exqress.projections.reconcile-interval=PT1H"})
 public abstract class ProjectionsIntegrationTest {
 
     @Autowired

@@ -9,34 +9,33 @@ import com.exqress.waybill.api.PersonalDataDisclosed;
 import com.exqress.waybill.api.Routing;
 import com.exqress.waybill.api.WaybillCreated;
 import com.exqress.waybill.api.WaybillEvent;
-import org.axonframework.config.ProcessingGroup;
+import com.exqress.waybill.api.WaybillId;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
- * Keeps the parcel read model: the row customers, couriers and admins read, its timeline, who saw its
- * personal data, and arrivals per hub. Events of one waybill arrive in order on one segment; an event at
- * or below the row's last applied sequence (a replay, a duplicate, a late copy) changes nothing, so
- * nothing is counted twice and no status moves backwards.
+ * Keeps one copy of the parcel read model: the row customers, couriers and admins read, its timeline, who
+ * saw its personal data, and arrivals per hub. Events of one waybill arrive in order on one segment; an
+ * event at or below the row's last applied sequence (a replay, a duplicate, a late copy) changes nothing,
+ * so nothing is counted twice and no status moves backwards. Only the serving copy wakes live trackers.
  */
-@Component
-@ProcessingGroup(ParcelProjection.PROCESSING_GROUP)
 public class ParcelProjection {
 
-    public static final String PROCESSING_GROUP = "parcel-projection";
     private static final Logger log = LoggerFactory.getLogger(ParcelProjection.class);
 
     private final ParcelRows rows;
     private final CarrierDirectory carriers;
+    private final BooleanSupplier serving;
 
-    public ParcelProjection(ParcelRows rows, CarrierDirectory carriers) {
+    public ParcelProjection(ParcelRows rows, CarrierDirectory carriers, BooleanSupplier serving) {
         this.rows = rows;
         this.carriers = carriers;
+        this.serving = serving;
     }
 
     @EventHandler
@@ -67,7 +66,7 @@ public class ParcelProjection {
                 created.routing().region(), created.provenance().at(), sequence);
         if (inserted) {
             rows.addTimelineStep(progress, sequence);
-            rows.announceChange(created.waybillId());
+            announceChange(created.waybillId());
         }
     }
 
@@ -86,6 +85,12 @@ public class ParcelProjection {
         if (event instanceof CustodyTransferred transfer && transfer.to().kind() == CustodianKind.HUB) {
             rows.countArrival(transfer.to().carrier(), new LocationCode(transfer.to().id()), event.provenance().at());
         }
-        rows.announceChange(event.waybillId());
+        announceChange(event.waybillId());
+    }
+
+    private void announceChange(WaybillId waybillId) {
+        if (serving.getAsBoolean()) {
+            rows.announceChange(waybillId);
+        }
     }
 }

@@ -12,7 +12,6 @@ import com.exqress.waybill.api.PersonalField;
 import com.exqress.waybill.api.TrackingNumber;
 import com.exqress.waybill.api.WaybillId;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,25 +22,24 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The SQL behind the parcel read model. Every write that follows an event is conditional on the parcel's
- * {@code last_sequence}, so applying an event twice, or an older one late, changes nothing.
+ * The SQL behind one copy of the parcel read model. Every write that follows an event is conditional on the
+ * parcel's {@code last_sequence}, so applying an event twice, or an older one late, changes nothing.
  */
-@Component
 public class ParcelRows {
 
-    private static final String SCHEMA = ReadModelSchema.NAME;
-
     private final JdbcTemplate jdbc;
+    private final String schema;
 
-    public ParcelRows(JdbcTemplate jdbc) {
+    public ParcelRows(JdbcTemplate jdbc, ReadModelColor color) {
         this.jdbc = jdbc;
+        this.schema = color.schema();
     }
 
     /** Inserts a new parcel; false if it is already there (the creation event seen before). */
     boolean insert(ParcelProgress progress, ActorId sender, ActorId recipient, LocationCode originHub,
                    String destinationRegion, Instant createdAt, long sequence) {
         Custodian holder = progress.holder();
-        return jdbc.update("INSERT INTO " + SCHEMA + ".parcel (waybill_id, tracking_number, carrier_id, sender_account,"
+        return jdbc.update("INSERT INTO " + schema + ".parcel (waybill_id, tracking_number, carrier_id, sender_account,"
                         + " recipient_account, status, reason, hub, origin_hub, destination_region, destination_hub,"
                         + " holder_kind, holder_id, holder_carrier, last_mile_courier, created_at, status_since, last_sequence)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (waybill_id) DO NOTHING",
@@ -55,14 +53,14 @@ public class ParcelRows {
 
     /** The parcel's progress and the last sequence applied to it, if the parcel is known. */
     Optional<Applied> find(WaybillId waybillId) {
-        return jdbc.query("SELECT * FROM " + SCHEMA + ".parcel WHERE waybill_id = ?", ParcelRows::applied,
+        return jdbc.query("SELECT * FROM " + schema + ".parcel WHERE waybill_id = ?", ParcelRows::applied,
                 waybillId.value()).stream().findFirst();
     }
 
     /** Stores the progress after the event with {@code sequence}; false if that event was applied before. */
     boolean update(ParcelProgress progress, long sequence) {
         Custodian holder = progress.holder();
-        return jdbc.update("UPDATE " + SCHEMA + ".parcel SET status = ?, reason = ?, hub = ?, holder_kind = ?, holder_id = ?,"
+        return jdbc.update("UPDATE " + schema + ".parcel SET status = ?, reason = ?, hub = ?, holder_kind = ?, holder_id = ?,"
                         + " holder_carrier = ?, last_mile_courier = ?, status_since = ?, last_sequence = ?"
                         + " WHERE waybill_id = ? AND last_sequence < ?",
                 progress.status().name(), progress.reason(), value(progress.hub()),
@@ -72,7 +70,7 @@ public class ParcelRows {
     }
 
     void addTimelineStep(ParcelProgress progress, long sequence) {
-        jdbc.update("INSERT INTO " + SCHEMA + ".parcel_timeline (waybill_id, sequence, at, status, reason, hub)"
+        jdbc.update("INSERT INTO " + schema + ".parcel_timeline (waybill_id, sequence, at, status, reason, hub)"
                         + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 progress.waybillId().value(), sequence, Timestamp.from(progress.changedAt()), progress.status().name(),
                 progress.reason(), value(progress.hub()));
@@ -81,7 +79,7 @@ public class ParcelRows {
     void addDisclosure(PersonalDataDisclosed disclosed, long sequence) {
         CarrierId carrier = disclosed.provenance().actor().carrier();
         String[] fields = disclosed.fields().stream().map(PersonalField::name).sorted().toArray(String[]::new);
-        jdbc.update("INSERT INTO " + SCHEMA + ".parcel_disclosure (waybill_id, sequence, at, role, carrier_id, purpose, fields)"
+        jdbc.update("INSERT INTO " + schema + ".parcel_disclosure (waybill_id, sequence, at, role, carrier_id, purpose, fields)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 disclosed.waybillId().value(), sequence, Timestamp.from(disclosed.provenance().at()),
                 disclosed.provenance().actor().role().name(), carrier == null ? null : carrier.code(),
@@ -89,9 +87,15 @@ public class ParcelRows {
     }
 
     void countArrival(CarrierId carrier, LocationCode hub, Instant at) {
-        jdbc.update("INSERT INTO " + SCHEMA + ".hub_throughput (carrier_id, hub, hour, arrivals) VALUES (?, ?, ?, 1)"
+        jdbc.update("INSERT INTO " + schema + ".hub_throughput (carrier_id, hub, hour, arrivals) VALUES (?, ?, ?, 1)"
                         + " ON CONFLICT (carrier_id, hub, hour) DO UPDATE SET arrivals = hub_throughput.arrivals + 1",
                 carrier.code(), hub.value(), Timestamp.from(at.truncatedTo(ChronoUnit.HOURS)));
+    }
+
+    /** Empties this copy, for a rebuild. */
+    void truncate() {
+        jdbc.execute("TRUNCATE " + schema + ".parcel, " + schema + ".parcel_timeline, " + schema + ".parcel_disclosure, "
+                + schema + ".hub_throughput");
     }
 
     /** Wakes whoever listens for this parcel (query-api's live tracking) once the transaction commits. */

@@ -1,11 +1,13 @@
 package com.exqress.projections.readmodel;
 
+import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.projections.ProjectionsIntegrationTest;
 import com.exqress.projections.WaybillStory;
 import com.exqress.waybill.api.WaybillEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +21,9 @@ class ParcelProjectionIT extends ProjectionsIntegrationTest {
     private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
 
     @Autowired
-    ParcelProjection projection;
+    ReadModelState state;
+    @Autowired
+    CarrierDirectory carriers;
 
     @Test
     void aWholeLifeEndsAsADisposedParcelWithItsTimelineAndDisclosures() {
@@ -61,18 +65,36 @@ class ParcelProjectionIT extends ProjectionsIntegrationTest {
         assertThat(everything).contains(story.trackingNumber().value()).doesNotContain(WaybillStory.PERSONAL);
     }
 
+    /** Feeds events straight to a projection of the idle copy, in a chosen order, and removes them after. */
     @Test
     void eventsDeliveredTwiceOrLateChangeNothing() {
         WaybillStory story = new WaybillStory(START.plusSeconds(7 * 24 * 3600));
         List<WaybillEvent> events = story.untilOutForDelivery();
+        ReadModelColor idle = state.current().activeColor().other();
+        ParcelRows rows = new ParcelRows(jdbc, idle);
+        ParcelProjection projection = new ParcelProjection(rows, carriers, () -> false);
+        String schema = idle.schema();
+        try {
+            deliverTwiceAndLate(projection, events, story, schema);
+        } finally {
+            for (String table : List.of("parcel", "parcel_timeline", "parcel_disclosure")) {
+                jdbc.update("DELETE FROM " + schema + "." + table + " WHERE waybill_id = ?", story.waybillId().value());
+            }
+            jdbc.update("DELETE FROM " + schema + ".hub_throughput WHERE hour = date_trunc('hour', ?::timestamptz)",
+                    arrivalTime(story));
+        }
+    }
+
+    private void deliverTwiceAndLate(ParcelProjection projection, List<WaybillEvent> events, WaybillStory story,
+                                     String schema) {
         transaction.executeWithoutResult(status -> {
             for (int sequence = 0; sequence < events.size(); sequence++) {
                 projection.on(events.get(sequence), sequence);
             }
         });
-        Map<String, Object> before = parcel(story);
-        List<String> timelineBefore = timeline(story);
-        int arrivalsBefore = arrivals(story);
+        Map<String, Object> before = parcel(schema, story);
+        List<String> timelineBefore = timeline(schema, story);
+        int arrivalsBefore = arrivals(schema, story);
 
         transaction.executeWithoutResult(status -> {
             projection.on(events.get(6), 6);
@@ -81,28 +103,40 @@ class ParcelProjectionIT extends ProjectionsIntegrationTest {
             projection.on(events.get(events.size() - 1), events.size() - 1);
         });
 
-        assertThat(parcel(story)).isEqualTo(before).containsEntry("status", "OUT_FOR_DELIVERY");
-        assertThat(timeline(story)).isEqualTo(timelineBefore);
-        assertThat(arrivals(story)).isEqualTo(arrivalsBefore).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM projections.parcel_disclosure WHERE waybill_id = ?",
+        assertThat(parcel(schema, story)).isEqualTo(before).containsEntry("status", "OUT_FOR_DELIVERY");
+        assertThat(timeline(schema, story)).isEqualTo(timelineBefore);
+        assertThat(arrivals(schema, story)).isEqualTo(arrivalsBefore).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM " + schema + ".parcel_disclosure WHERE waybill_id = ?",
                 Integer.class, story.waybillId().value())).isEqualTo(2);
     }
 
     private Map<String, Object> parcel(WaybillStory story) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM projections.parcel WHERE waybill_id = ?",
+        return parcel(ReadModelSchemas.SERVING, story);
+    }
+
+    private Map<String, Object> parcel(String schema, WaybillStory story) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM " + schema + ".parcel WHERE waybill_id = ?",
                 story.waybillId().value());
         return rows.isEmpty() ? Map.of() : rows.get(0);
     }
 
     private List<String> timeline(WaybillStory story) {
+        return timeline(ReadModelSchemas.SERVING, story);
+    }
+
+    private List<String> timeline(String schema, WaybillStory story) {
         return jdbc.queryForList("SELECT status || '/' || reason || '/' || coalesce(hub, 'null')"
-                + " FROM projections.parcel_timeline WHERE waybill_id = ? ORDER BY sequence", String.class, story.waybillId().value());
+                + " FROM " + schema + ".parcel_timeline WHERE waybill_id = ? ORDER BY sequence", String.class,
+                story.waybillId().value());
     }
 
     /** Arrivals counted at BSN-01 in the hour of this story's hub arrival. */
-    private int arrivals(WaybillStory story) {
-        return jdbc.queryForObject("SELECT coalesce(sum(arrivals), 0) FROM projections.hub_throughput"
-                + " WHERE hub = 'BSN-01' AND hour = date_trunc('hour', ?::timestamptz)", Integer.class,
-                java.sql.Timestamp.from(story.untilOutForDelivery().get(6).provenance().at()));
+    private int arrivals(String schema, WaybillStory story) {
+        return jdbc.queryForObject("SELECT coalesce(sum(arrivals), 0) FROM " + schema + ".hub_throughput"
+                + " WHERE hub = 'BSN-01' AND hour = date_trunc('hour', ?::timestamptz)", Integer.class, arrivalTime(story));
+    }
+
+    private static Timestamp arrivalTime(WaybillStory story) {
+        return Timestamp.from(story.untilOutForDelivery().get(6).provenance().at());
     }
 }
