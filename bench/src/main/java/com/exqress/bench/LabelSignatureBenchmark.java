@@ -2,11 +2,11 @@ package com.exqress.bench;
 
 import com.exqress.label.LabelKeyRing;
 import com.exqress.label.LabelQrCodec;
+import com.exqress.label.VerifiedLabel;
 import com.exqress.waybill.api.LabelReference;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.impl.ECDSA;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.Base64URL;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,7 +15,6 @@ import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -63,10 +62,10 @@ public class LabelSignatureBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws JOSEException, GeneralSecurityException {
-        ECKey key = LabelKeyRing.generateKey(new SplittableRandom(8));
-        codec = new LabelQrCodec(LabelKeyRing.of(new JWKSet(key), null, Set.of()), BenchSettings.BASE_URL);
+        ECKey key = LabelKeyRing.generateKey(BenchSettings.CARRIER, new SplittableRandom(8));
+        codec = BenchSettings.codecSigningWith(key);
         reference = LabelReference.mint(new SecureRandom());
-        qrText = codec.encode(reference);
+        qrText = codec.encode(BenchSettings.CARRIER, reference);
         publicKey = key.toECPublicKey();
         privateKey = key.toECPrivateKey();
 
@@ -87,14 +86,14 @@ public class LabelSignatureBenchmark {
         if (!jcaVerify()) {
             throw new IllegalStateException("plain JCA does not verify the codec's signature");
         }
-        if (!codec.verify(qrText).equals(reference)) {
+        if (!codec.verify(qrText).reference().equals(reference)) {
             throw new IllegalStateException("the codec does not verify its own QR text");
         }
     }
 
     /** The codec's offline verification of a scanned QR text: shape, Base32, JWS rebuild, ES256 verify. */
     @Benchmark
-    public LabelReference verify() {
+    public VerifiedLabel verify() {
         return codec.verify(qrText);
     }
 
@@ -110,7 +109,7 @@ public class LabelSignatureBenchmark {
     /** Signing a new label's reference into its QR text. */
     @Benchmark
     public String encode() {
-        return codec.encode(reference);
+        return codec.encode(BenchSettings.CARRIER, reference);
     }
 
     /** Baseline for {@link #encode}: JCA ES256 signing of the same signing input (DER output). */

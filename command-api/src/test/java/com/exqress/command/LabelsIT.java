@@ -2,6 +2,9 @@ package com.exqress.command;
 
 import com.exqress.label.LabelKeyRing;
 import com.exqress.label.LabelQrCodec;
+import com.exqress.label.LabelSigningKeys;
+import com.exqress.label.VerifiedLabel;
+import com.exqress.waybill.api.CarrierId;
 import com.exqress.waybill.api.LabelReference;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -50,6 +53,9 @@ class LabelsIT extends CommandApiIntegrationTest {
             "88 Qwizdel-gil", "Ujvix Loft", "Jorkqam", "Vexqor Plimzuth", "010-2468-1357",
             "17 Fazquob-ro", "Yzkiv Cellar", "Oqmuvil-jin", "25627", "47301");
 
+    private static final CarrierId SWP = new CarrierId("SWP");
+    private static final CarrierId BLR = new CarrierId("BLR");
+
     @Autowired
     LabelQrCodec codec;
 
@@ -59,6 +65,34 @@ class LabelsIT extends CommandApiIntegrationTest {
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(jwks).contains("\"kty\":\"EC\"", "\"crv\":\"P-256\"", "\"kid\":").doesNotContain("\"d\"");
+    }
+
+    @Test
+    void theKeySetHoldsTheKeysOfEveryCarrier() throws Exception {
+        String jwks = webClient.get().uri("/.well-known/jwks.json").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        List<String> keyIds = JWKSet.parse(jwks).getKeys().stream().map(com.nimbusds.jose.jwk.JWK::getKeyID).toList();
+        for (String carrier : List.of("SWP", "BLR", "NRT")) {
+            assertThat(keyIds).as("a key of %s", carrier).anyMatch(keyId -> keyId.startsWith(carrier));
+        }
+    }
+
+    @Test
+    void aPrintedLabelIsSignedWithItsCarriersKeyAndNoOtherCarriersKeyStandsIn() throws Exception {
+        String id = printedWaybill();
+        String qrText = decodeQr(ImageIO.read(new ByteArrayInputStream(label(id, "sender1", "png"))));
+        VerifiedLabel verified = codec.verify(qrText);
+        String signedByPartner = codec.encode(BLR, verified.reference());
+
+        assertThat(verified.signer()).isEqualTo(SWP);
+        assertThat(verified.keyId()).startsWith("SWP");
+        assertThat(qrText).startsWith("HTTPS://EXQ.RS/L/" + verified.keyId() + ".");
+        verifyAs("courier-swp-1", qrText).expectStatus().isOk().expectBody().jsonPath("$.waybillId").isEqualTo(id);
+        verifyAs("courier-swp-1", signedByPartner).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.code").isEqualTo("LABEL_FORGED");
+        verifyAs("courier-nrt-1", signedByPartner).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo("LABEL_UNKNOWN");
     }
 
     @Test
@@ -73,7 +107,9 @@ class LabelsIT extends CommandApiIntegrationTest {
         LabelQrCodec offlineVerifier = verifierOfPublishedKeys();
         for (String qrText : qrTexts) {
             assertThat(Encoder.encode(qrText, ErrorCorrectionLevel.Q).getVersion().getVersionNumber()).isLessThanOrEqualTo(8);
-            assertThat(offlineVerifier.verify(qrText).value()).matches("[0-9A-F]{32}");
+            VerifiedLabel verified = offlineVerifier.verify(qrText);
+            assertThat(verified.reference().value()).matches("[0-9A-F]{32}");
+            assertThat(verified.keyId()).startsWith("SWP");
             verifyAs("courier-swp-1", qrText).expectStatus().isOk()
                     .expectBody().jsonPath("$.waybillId").isEqualTo(id).jsonPath("$.carrier").isEqualTo("SWP");
         }
@@ -177,15 +213,15 @@ class LabelsIT extends CommandApiIntegrationTest {
         String genuine = decodeQr(ImageIO.read(new ByteArrayInputStream(label(id, "sender1", "png"))));
         char flipped = genuine.charAt(60) == 'A' ? 'B' : 'A';
         String tampered = genuine.substring(0, 60) + flipped + genuine.substring(61);
-        LabelQrCodec foreign = new LabelQrCodec(LabelKeyRing.of(new JWKSet(LabelKeyRing.generateKey(new SecureRandom())),
-                null, Set.of()), "HTTPS://EXQ.RS/L/");
+        LabelQrCodec foreign = new LabelQrCodec(new LabelSigningKeys(Map.of(SWP, LabelKeyRing.of(
+                new JWKSet(LabelKeyRing.generateKey(SWP, new SecureRandom())), null, Set.of()))), "HTTPS://EXQ.RS/L/");
 
         verifyAs("courier-swp-1", tampered).expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("LABEL_FORGED");
-        verifyAs("courier-swp-1", foreign.encode(LabelReference.mint(new SecureRandom()))).expectStatus().isEqualTo(422)
+        verifyAs("courier-swp-1", foreign.encode(SWP, LabelReference.mint(new SecureRandom()))).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.code").isEqualTo("LABEL_FORGED");
         verifyAs("courier-swp-1", "Kim Minji, 010-1234-5678").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("LABEL_MALFORMED");
-        verifyAs("courier-swp-1", codec.encode(LabelReference.mint(new SecureRandom()))).expectStatus().isNotFound()
+        verifyAs("courier-swp-1", codec.encode(SWP, LabelReference.mint(new SecureRandom()))).expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("LABEL_UNKNOWN");
     }
 
@@ -201,14 +237,19 @@ class LabelsIT extends CommandApiIntegrationTest {
         }
     }
 
-    /** Verifies with nothing but the keys published at /.well-known/jwks.json, as a carrier's scanner would. */
+    /**
+     * Verifies with nothing but the keys published at /.well-known/jwks.json, as a carrier's scanner would:
+     * all of them in one ring of a made-up carrier, beside a key of its own that the codec needs to sign.
+     */
     private LabelQrCodec verifierOfPublishedKeys() throws java.text.ParseException {
         String jwks = webClient.get().uri("/.well-known/jwks.json").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        com.nimbusds.jose.jwk.ECKey ownSigningKey = LabelKeyRing.generateKey(new SecureRandom());
+        CarrierId scanner = new CarrierId("SCN");
+        com.nimbusds.jose.jwk.ECKey ownSigningKey = LabelKeyRing.generateKey(scanner, new SecureRandom());
         List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>(JWKSet.parse(jwks).getKeys());
         keys.add(ownSigningKey);
-        return new LabelQrCodec(LabelKeyRing.of(new JWKSet(keys), ownSigningKey.getKeyID(), Set.of()), "HTTPS://EXQ.RS/L/");
+        LabelKeyRing published = LabelKeyRing.of(new JWKSet(keys), ownSigningKey.getKeyID(), Set.of());
+        return new LabelQrCodec(new LabelSigningKeys(Map.of(scanner, published)), "HTTPS://EXQ.RS/L/");
     }
 
     private String printedWaybill() {

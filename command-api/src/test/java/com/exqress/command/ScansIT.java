@@ -1,6 +1,7 @@
 package com.exqress.command;
 
 import com.exqress.label.LabelQrCodec;
+import com.exqress.waybill.api.CarrierId;
 import com.exqress.waybill.api.LabelReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /scans: each custody step sees only what it needs, and every look at personal data is recorded. */
 class ScansIT extends CommandApiIntegrationTest {
+
+    private static final CarrierId SWP = new CarrierId("SWP");
 
     @Autowired
     LabelQrCodec codec;
@@ -136,12 +139,12 @@ class ScansIT extends CommandApiIntegrationTest {
         String id = api.create(null);
         Map<?, ?> printed = api.post("/waybills/" + id + "/labels", "sender1", null, null).expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        return codec.encode(new LabelReference(printed.get("labelReference").toString()));
+        return codec.encode(SWP, new LabelReference(printed.get("labelReference").toString()));
     }
 
     private String waybillOf(String qr) {
         return jdbc.queryForObject("SELECT waybill_id::text FROM label_reference WHERE reference = ?", String.class,
-                codec.verify(qr).value());
+                codec.verify(qr).reference().value());
     }
 
     private List<String> disclosuresOf(String waybillId) {

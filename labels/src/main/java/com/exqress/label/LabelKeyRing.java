@@ -1,5 +1,6 @@
 package com.exqress.label;
 
+import com.exqress.waybill.api.CarrierId;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -18,9 +19,9 @@ import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
- * The label signing keys: one active key signs new labels; the others only verify labels printed
+ * One carrier's label signing keys: one active key signs new labels; the others only verify labels printed
  * earlier, until they are retired. Rotation is adding a key, making it active, and retiring the old one
- * once its labels are out of circulation.
+ * once its labels are out of circulation. {@link LabelSigningKeys} holds the rings of all carriers.
  */
 public final class LabelKeyRing {
 
@@ -65,9 +66,12 @@ public final class LabelKeyRing {
         return new LabelKeyRing(Map.copyOf(keys), active, Set.copyOf(retiredKeyIds));
     }
 
-    /** A new P-256 signing key with a random key id. */
-    public static ECKey generateKey(RandomGenerator random) {
-        StringBuilder keyId = new StringBuilder("K");
+    /**
+     * A new P-256 signing key for a carrier. Its key id is the carrier's code and four random characters
+     * (e.g. {@code SWPK3QZ}), so a QR text shows whose key signed it.
+     */
+    public static ECKey generateKey(CarrierId owner, RandomGenerator random) {
+        StringBuilder keyId = new StringBuilder(owner.code());
         for (int i = 0; i < 4; i++) {
             keyId.append(KEY_ID_ALPHABET.charAt(random.nextInt(KEY_ID_ALPHABET.length())));
         }
@@ -80,6 +84,11 @@ public final class LabelKeyRing {
 
     ECKey signingKey() {
         return signingKey;
+    }
+
+    /** Every key id in the ring, retired ones included: no other carrier may use them. */
+    Set<String> keyIds() {
+        return keys.keySet();
     }
 
     Optional<ECKey> verificationKey(String keyId) {

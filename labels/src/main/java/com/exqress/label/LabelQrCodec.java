@@ -1,5 +1,6 @@
 package com.exqress.label;
 
+import com.exqress.waybill.api.CarrierId;
 import com.exqress.waybill.api.LabelReference;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
@@ -14,7 +15,9 @@ import org.apache.commons.codec.binary.Base32;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +26,8 @@ import java.util.regex.Pattern;
  * signature is an ES256 JWS signature over the 16 reference bytes with the header
  * {@code {"alg":"ES256","kid":"<key id>"}}. Everything is in the QR alphanumeric character set, so the
  * code fits QR version 8 at level Q; a verifier rebuilds the compact JWS and checks it with any JOSE
- * library (docs/qr-format.md). Verification needs no database.
+ * library (docs/qr-format.md). Each carrier signs with its own keys, and the key id says whose key it is.
+ * Verification needs no database.
  */
 public final class LabelQrCodec {
 
@@ -32,43 +36,45 @@ public final class LabelQrCodec {
     private static final Pattern SHAPE = Pattern.compile("(?<base>[0-9A-Z$%*+./:-]+/)(?<kid>[0-9A-Z]{1,8})\\.(?<body>[A-Z2-7]{128})");
     private static final Pattern BASE_URL = Pattern.compile("[0-9A-Z$%*+./:-]+/");
 
-    private final LabelKeyRing keys;
+    private final LabelSigningKeys keys;
     private final String baseUrl;
-    private final ECDSASigner signer;
+    private final Map<CarrierId, ActiveKey> activeKeys;
 
-    public LabelQrCodec(LabelKeyRing keys, String baseUrl) {
+    public LabelQrCodec(LabelSigningKeys keys, String baseUrl) {
         if (!BASE_URL.matcher(baseUrl).matches()) {
             throw new IllegalArgumentException("the QR base URL must be upper case and end with '/', e.g. HTTPS://EXQ.RS/L/");
         }
         this.keys = keys;
         this.baseUrl = baseUrl;
-        try {
-            this.signer = new ECDSASigner(keys.signingKey());
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("the active label key cannot sign", e);
-        }
+        Map<CarrierId, ActiveKey> active = new HashMap<>();
+        keys.rings().forEach((carrier, ring) -> active.put(carrier, ActiveKey.of(carrier, ring)));
+        this.activeKeys = Map.copyOf(active);
     }
 
-    /** The QR text for a reference, signed with the active key. */
-    public String encode(LabelReference reference) {
-        String keyId = keys.activeKeyId();
+    /** The QR text for a reference, signed with the carrier's active key. */
+    public String encode(CarrierId carrier, LabelReference reference) {
+        ActiveKey active = activeKeys.get(carrier);
+        if (active == null) {
+            throw new IllegalArgumentException("carrier " + carrier + " has no label signing keys");
+        }
         byte[] referenceBytes = HexFormat.of().parseHex(reference.value());
-        JWSObject jws = new JWSObject(canonicalHeader(keyId), new Payload(referenceBytes));
+        JWSObject jws = new JWSObject(canonicalHeader(active.keyId()), new Payload(referenceBytes));
         try {
-            jws.sign(signer);
+            jws.sign(active.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign the label reference", e);
         }
         byte[] body = Arrays.copyOf(referenceBytes, REFERENCE_BYTES + SIGNATURE_BYTES);
         System.arraycopy(jws.getSignature().decode(), 0, body, REFERENCE_BYTES, SIGNATURE_BYTES);
-        return baseUrl + keyId + "." + new Base32().encodeAsString(body);
+        return baseUrl + active.keyId() + "." + new Base32().encodeAsString(body);
     }
 
     /**
-     * The reference a QR text carries, if its shape, base URL, key and signature check out. Rejects with
-     * LABEL_MALFORMED, LABEL_FORGED or LABEL_REVOKED (retired key) and never touches a database.
+     * The reference a QR text carries and the carrier whose key signed it, if its shape, base URL, key and
+     * signature check out. Rejects with LABEL_MALFORMED, LABEL_FORGED or LABEL_REVOKED (retired key) and
+     * never touches a database.
      */
-    public LabelReference verify(String qrText) {
+    public VerifiedLabel verify(String qrText) {
         Matcher shape = qrText == null ? null : SHAPE.matcher(qrText);
         if (shape == null || !shape.matches()) {
             throw new LabelRejectedException(LabelRejection.LABEL_MALFORMED, "this is not an Exqress label");
@@ -77,18 +83,20 @@ public final class LabelQrCodec {
             throw forged();
         }
         String keyId = shape.group("kid");
-        ECKey key = keys.verificationKey(keyId).orElseThrow(LabelQrCodec::forged);
+        CarrierId signer = keys.ownerOf(keyId).orElseThrow(LabelQrCodec::forged);
+        LabelKeyRing ring = keys.rings().get(signer);
+        ECKey key = ring.verificationKey(keyId).orElseThrow(LabelQrCodec::forged);
         byte[] body = new Base32().decode(shape.group("body"));
         byte[] reference = Arrays.copyOfRange(body, 0, REFERENCE_BYTES);
         byte[] signature = Arrays.copyOfRange(body, REFERENCE_BYTES, REFERENCE_BYTES + SIGNATURE_BYTES);
         if (!signatureHolds(key, keyId, reference, signature)) {
             throw forged();
         }
-        if (keys.isRetired(keyId)) {
+        if (ring.isRetired(keyId)) {
             throw new LabelRejectedException(LabelRejection.LABEL_REVOKED,
                     "this label was signed with a retired key; print a new label");
         }
-        return new LabelReference(HexFormat.of().withUpperCase().formatHex(reference));
+        return new VerifiedLabel(new LabelReference(HexFormat.of().withUpperCase().formatHex(reference)), signer, keyId);
     }
 
     private static boolean signatureHolds(ECKey key, String keyId, byte[] reference, byte[] signature) {
@@ -116,5 +124,17 @@ public final class LabelQrCodec {
 
     private static LabelRejectedException forged() {
         return new LabelRejectedException(LabelRejection.LABEL_FORGED, "this label's signature does not verify");
+    }
+
+    /** A carrier's active key with its signer, built once: the signer converts the key on construction. */
+    private record ActiveKey(String keyId, ECDSASigner signer) {
+
+        static ActiveKey of(CarrierId carrier, LabelKeyRing ring) {
+            try {
+                return new ActiveKey(ring.activeKeyId(), new ECDSASigner(ring.signingKey()));
+            } catch (JOSEException e) {
+                throw new IllegalArgumentException("the active label key of carrier " + carrier + " cannot sign", e);
+            }
+        }
     }
 }

@@ -4,7 +4,10 @@ package com.exqress.label;
 public enum LabelRejection {
     /** Not an Exqress label at all: wrong shape, length or characters. */
     LABEL_MALFORMED,
-    /** Shaped like a label, but its base URL, key id or signature does not check out. */
+    /**
+     * Shaped like a label, but its base URL, key id or signature does not check out, or the key that signed
+     * it is not its parcel's carrier's.
+     */
     LABEL_FORGED,
     /** Genuine, but no waybill has this reference (or the caller may not know which one does). */
     LABEL_UNKNOWN,

@@ -1,5 +1,6 @@
 package com.exqress.label;
 
+import com.exqress.waybill.api.CarrierId;
 import com.exqress.waybill.api.LabelReference;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,30 +30,77 @@ class LabelQrCodecTest {
 
     private static final String BASE = "HTTPS://EXQ.RS/L/";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final CarrierId SWP = new CarrierId("SWP");
+    private static final CarrierId BLR = new CarrierId("BLR");
 
-    private final ECKey key = LabelKeyRing.generateKey(RANDOM);
-    private final LabelQrCodec codec = new LabelQrCodec(LabelKeyRing.of(new JWKSet(key), null, Set.of()), BASE);
+    private final ECKey key = LabelKeyRing.generateKey(SWP, RANDOM);
+    private final LabelQrCodec codec = new LabelQrCodec(keysOf(SWP, LabelKeyRing.of(new JWKSet(key), null, Set.of())), BASE);
     private final LabelReference reference = LabelReference.mint(RANDOM);
 
     @Test
-    void encodedReferenceVerifiesBackToItself() {
-        String qrText = codec.encode(reference);
+    void encodedReferenceVerifiesBackToItselfSignedByItsCarrier() {
+        String qrText = codec.encode(SWP, reference);
 
         assertThat(qrText).startsWith(BASE + key.getKeyID() + ".").matches("[0-9A-Z$%*+./:-]+");
         assertThat(qrText.length()).isEqualTo(BASE.length() + key.getKeyID().length() + 1 + 128);
-        assertThat(codec.verify(qrText)).isEqualTo(reference);
+        assertThat(codec.verify(qrText)).isEqualTo(new VerifiedLabel(reference, SWP, key.getKeyID()));
+    }
+
+    @Test
+    void aGeneratedKeyIdStartsWithItsCarriersCode() {
+        assertThat(key.getKeyID()).matches("SWP[A-Z2-7]{4}");
+    }
+
+    @Test
+    void eachCarrierSignsWithItsOwnKeyAndTheVerifierNamesTheSigner() {
+        ECKey blrKey = LabelKeyRing.generateKey(BLR, RANDOM);
+        LabelSigningKeys keys = new LabelSigningKeys(Map.of(
+                SWP, LabelKeyRing.of(new JWKSet(key), null, Set.of()),
+                BLR, LabelKeyRing.of(new JWKSet(blrKey), null, Set.of())));
+        LabelQrCodec shared = new LabelQrCodec(keys, BASE);
+
+        assertThat(shared.verify(shared.encode(SWP, reference))).isEqualTo(new VerifiedLabel(reference, SWP, key.getKeyID()));
+        assertThat(shared.verify(shared.encode(BLR, reference))).isEqualTo(new VerifiedLabel(reference, BLR, blrKey.getKeyID()));
+        assertThat(keys.publicKeys().getKeys()).extracting(k -> k.getKeyID())
+                .containsExactly(blrKey.getKeyID(), key.getKeyID());
+        assertThat(keys.publicKeys().getKeys()).noneMatch(k -> k.isPrivate());
+    }
+
+    @Test
+    void aKeyIdUsedByTwoCarriersIsRefused() {
+        LabelKeyRing ring = LabelKeyRing.of(new JWKSet(key), null, Set.of());
+
+        assertThatThrownBy(() -> new LabelSigningKeys(Map.of(SWP, ring, BLR, ring)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(key.getKeyID()).hasMessageContaining("SWP").hasMessageContaining("BLR");
+    }
+
+    @Test
+    void aRetiredKeyIdOfOneCarrierCannotBeAnotherCarriersKey() {
+        ECKey current = LabelKeyRing.generateKey(SWP, RANDOM);
+        LabelKeyRing swp = LabelKeyRing.of(new JWKSet(Arrays.asList(key, current)), current.getKeyID(), Set.of(key.getKeyID()));
+        LabelKeyRing blr = LabelKeyRing.of(new JWKSet(key), null, Set.of());
+
+        assertThatThrownBy(() -> new LabelSigningKeys(Map.of(SWP, swp, BLR, blr)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(key.getKeyID());
+    }
+
+    @Test
+    void aCarrierWithoutKeysCannotSign() {
+        assertThatThrownBy(() -> codec.encode(BLR, reference))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BLR");
     }
 
     @Test
     void qrTextRevealsNeitherTheReferenceNorAnythingElseInTheClear() {
-        String qrText = codec.encode(reference);
+        String qrText = codec.encode(SWP, reference);
 
         assertThat(qrText).doesNotContain(reference.value());
     }
 
     @Test
     void changingAnyCharacterIsRejectedAsForgedOrMalformed() {
-        String qrText = codec.encode(reference);
+        String qrText = codec.encode(SWP, reference);
 
         for (int i = 0; i < qrText.length(); i++) {
             String altered = qrText.substring(0, i) + otherCharacterLike(qrText.charAt(i)) + qrText.substring(i + 1);
@@ -67,23 +116,23 @@ class LabelQrCodecTest {
     @Test
     void aLabelSignedByAnUnknownKeyIsForged() {
         LabelQrCodec stranger = new LabelQrCodec(
-                LabelKeyRing.of(new JWKSet(LabelKeyRing.generateKey(RANDOM)), null, Set.of()), BASE);
+                keysOf(SWP, LabelKeyRing.of(new JWKSet(LabelKeyRing.generateKey(SWP, RANDOM)), null, Set.of())), BASE);
 
-        assertRejected(stranger.encode(reference), LabelRejection.LABEL_FORGED);
+        assertRejected(stranger.encode(SWP, reference), LabelRejection.LABEL_FORGED);
     }
 
     @Test
     void aLabelSignedByAnotherKeyUnderAKnownKeyIdIsForged() throws Exception {
         ECKey impostor = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
                 .keyID(key.getKeyID()).generate();
-        LabelQrCodec impostorCodec = new LabelQrCodec(LabelKeyRing.of(new JWKSet(impostor), null, Set.of()), BASE);
+        LabelQrCodec impostorCodec = new LabelQrCodec(keysOf(SWP, LabelKeyRing.of(new JWKSet(impostor), null, Set.of())), BASE);
 
-        assertRejected(impostorCodec.encode(reference), LabelRejection.LABEL_FORGED);
+        assertRejected(impostorCodec.encode(SWP, reference), LabelRejection.LABEL_FORGED);
     }
 
     @Test
     void aLabelUnderAnotherBaseUrlIsForged() {
-        String qrText = codec.encode(reference).replace(BASE, "HTTPS://EVIL.EXAMPLE/L/");
+        String qrText = codec.encode(SWP, reference).replace(BASE, "HTTPS://EVIL.EXAMPLE/L/");
 
         assertRejected(qrText, LabelRejection.LABEL_FORGED);
     }
@@ -93,18 +142,18 @@ class LabelQrCodecTest {
         assertRejected("https://exq.rs/l/whatever", LabelRejection.LABEL_MALFORMED);
         assertRejected("", LabelRejection.LABEL_MALFORMED);
         assertRejected(null, LabelRejection.LABEL_MALFORMED);
-        assertRejected(codec.encode(reference) + "A", LabelRejection.LABEL_MALFORMED);
+        assertRejected(codec.encode(SWP, reference) + "A", LabelRejection.LABEL_MALFORMED);
     }
 
     @Test
     void afterRotationOldLabelsStillVerifyAndNewOnesUseTheNewKey() {
-        String oldLabel = codec.encode(reference);
-        ECKey newKey = LabelKeyRing.generateKey(RANDOM);
+        String oldLabel = codec.encode(SWP, reference);
+        ECKey newKey = LabelKeyRing.generateKey(SWP, RANDOM);
         LabelKeyRing rotated = LabelKeyRing.of(new JWKSet(Arrays.asList(key, newKey)), newKey.getKeyID(), Set.of());
-        LabelQrCodec rotatedCodec = new LabelQrCodec(rotated, BASE);
+        LabelQrCodec rotatedCodec = new LabelQrCodec(keysOf(SWP, rotated), BASE);
 
-        assertThat(rotatedCodec.verify(oldLabel)).isEqualTo(reference);
-        assertThat(rotatedCodec.encode(reference)).startsWith(BASE + newKey.getKeyID() + ".");
+        assertThat(rotatedCodec.verify(oldLabel)).isEqualTo(new VerifiedLabel(reference, SWP, key.getKeyID()));
+        assertThat(rotatedCodec.encode(SWP, reference)).startsWith(BASE + newKey.getKeyID() + ".");
         assertThat(rotated.publicKeys().getKeys()).extracting(k -> k.getKeyID())
                 .containsExactlyInAnyOrder(key.getKeyID(), newKey.getKeyID());
         assertThat(rotated.publicKeys().getKeys()).noneMatch(k -> k.isPrivate());
@@ -112,12 +161,12 @@ class LabelQrCodecTest {
 
     @Test
     void aRetiredKeyNoLongerVerifiesAndIsNoLongerPublished() {
-        String oldLabel = codec.encode(reference);
-        ECKey newKey = LabelKeyRing.generateKey(RANDOM);
+        String oldLabel = codec.encode(SWP, reference);
+        ECKey newKey = LabelKeyRing.generateKey(SWP, RANDOM);
         LabelKeyRing retired = LabelKeyRing.of(new JWKSet(Arrays.asList(key, newKey)), newKey.getKeyID(),
                 Set.of(key.getKeyID()));
 
-        assertRejected(oldLabel, LabelRejection.LABEL_REVOKED, new LabelQrCodec(retired, BASE));
+        assertRejected(oldLabel, LabelRejection.LABEL_REVOKED, new LabelQrCodec(keysOf(SWP, retired), BASE));
         assertThat(retired.publicKeys().getKeys()).extracting(k -> k.getKeyID()).containsExactly(newKey.getKeyID());
     }
 
@@ -142,14 +191,19 @@ class LabelQrCodecTest {
     @Test
     void documentedTestVectorVerifiesWithExqressItselfAndFailsWhenAltered() throws Exception {
         TestVector vector = TestVector.fromDocs();
-        ECKey active = LabelKeyRing.generateKey(RANDOM);
+        ECKey active = LabelKeyRing.generateKey(SWP, RANDOM);
         JWKSet keys = new JWKSet(Arrays.asList(active, vector.jwks().getKeys().get(0)));
-        LabelQrCodec verifier = new LabelQrCodec(LabelKeyRing.of(keys, active.getKeyID(), Set.of()), BASE);
+        LabelQrCodec verifier = new LabelQrCodec(keysOf(SWP, LabelKeyRing.of(keys, active.getKeyID(), Set.of())), BASE);
 
-        assertThat(verifier.verify(vector.qrText())).isEqualTo(new LabelReference(vector.reference()));
+        assertThat(verifier.verify(vector.qrText()))
+                .isEqualTo(new VerifiedLabel(new LabelReference(vector.reference()), SWP, "KTV01"));
         String altered = vector.qrText().substring(0, 40) + otherCharacterLike(vector.qrText().charAt(40))
                 + vector.qrText().substring(41);
         assertRejected(altered, LabelRejection.LABEL_FORGED, verifier);
+    }
+
+    private static LabelSigningKeys keysOf(CarrierId carrier, LabelKeyRing ring) {
+        return new LabelSigningKeys(Map.of(carrier, ring));
     }
 
     private void assertRejected(String qrText, LabelRejection rejection) {

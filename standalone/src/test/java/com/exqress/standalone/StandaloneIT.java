@@ -25,6 +25,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -58,7 +59,9 @@ class StandaloneIT {
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
         assertThat(output.getAll()).containsPattern("Exqress is ready at http://localhost:[0-9]+ \\(embedded PostgreSQL, "
                 + "data in " + Pattern.quote(dataDir.toAbsolutePath().toString()) + "\\)");
-        assertThat(dataDir.resolve("keys/label-signing-keys.json")).exists();
+        for (String carrier : List.of("SWP", "BLR", "NRT")) {
+            assertThat(dataDir.resolve("keys/labels/" + carrier + ".json")).exists();
+        }
         assertThat(dataDir.resolve("keys/identity-signing-keys.json")).exists();
     }
 

@@ -46,7 +46,7 @@ public class CurrentLabel {
         LabelContent content = new LabelContent(carrier.name(), facts.trackingNumber().value(),
                 facts.routing().region() + " / " + facts.routing().destinationHub(), facts.service().name(),
                 facts.parcel().weightGrams(), LocalDate.ofInstant(facts.activeLabelPrintedAt(), carrier.timeZone()),
-                codec.encode(facts.activeLabel()));
+                codec.encode(facts.carrier(), facts.activeLabel()));
         return new RenderedLabel(LabelRenderers.of(format).render(content), format,
                 facts.trackingNumber().value() + "." + format.name().toLowerCase(Locale.ROOT));
     }

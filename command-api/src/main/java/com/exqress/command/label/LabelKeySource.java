@@ -1,7 +1,9 @@
 package com.exqress.command.label;
 
 import com.exqress.label.LabelKeyRing;
+import com.exqress.label.LabelSigningKeys;
 import com.exqress.platform.keys.KeptKeys;
+import com.exqress.waybill.api.CarrierId;
 import com.nimbusds.jose.jwk.JWKSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,27 +17,48 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.text.ParseException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Finds the label signing keys: an inline JWK set, else a key file, else (the embedded default) a key
- * generated once and kept in {@code <data dir>/keys}, else, in the embedded profile only, a key that lives
- * as long as the process. Production without configured keys refuses to start rather than print labels
- * nobody can verify tomorrow.
+ * Finds each carrier's label signing keys: an inline JWK set, else a key file, else (the embedded default)
+ * a key generated once and kept in {@code <data dir>/keys/labels/<carrier>.json}, else, in the embedded
+ * profile only, a key that lives as long as the process. Production without configured keys for a carrier
+ * refuses to start rather than print labels nobody can verify tomorrow.
  */
 final class LabelKeySource {
 
     private static final Logger log = LoggerFactory.getLogger(LabelKeySource.class);
-    static final String KEY_FILE = "keys/label-signing-keys.json";
+    private static final String KEY_DIRECTORY = "keys/labels";
 
     private LabelKeySource() {
     }
 
-    static LabelKeyRing load(LabelProperties.Keys keys, Environment environment) {
-        JWKSet keySet = keySet(keys, environment);
-        return LabelKeyRing.of(keySet, keys.activeKid(), keys.retiredKids());
+    static LabelSigningKeys load(LabelProperties properties, Collection<CarrierId> carriers, Environment environment) {
+        refuseKeysOfUnknownCarriers(properties, carriers);
+        Map<CarrierId, LabelKeyRing> rings = new HashMap<>();
+        for (CarrierId carrier : carriers) {
+            LabelProperties.Keys keys = properties.keysOf(carrier);
+            try {
+                rings.put(carrier, LabelKeyRing.of(keySet(carrier, keys, environment), keys.activeKid(), keys.retiredKids()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the label keys of carrier " + carrier + ": " + e.getMessage(), e);
+            }
+        }
+        return new LabelSigningKeys(rings);
     }
 
-    private static JWKSet keySet(LabelProperties.Keys keys, Environment environment) {
+    /** A misspelt carrier code would otherwise leave its keys unused without a word. */
+    private static void refuseKeysOfUnknownCarriers(LabelProperties properties, Collection<CarrierId> carriers) {
+        for (String code : properties.carriers().keySet()) {
+            if (carriers.stream().noneMatch(carrier -> carrier.code().equalsIgnoreCase(code))) {
+                throw new IllegalStateException("exqress.labels.carriers." + code + " names no carrier on the platform");
+            }
+        }
+    }
+
+    private static JWKSet keySet(CarrierId carrier, LabelProperties.Keys keys, Environment environment) {
         try {
             if (keys.jwks() != null && !keys.jwks().isBlank()) {
                 return JWKSet.parse(keys.jwks());
@@ -47,20 +70,26 @@ final class LabelKeySource {
             }
             String dataDir = environment.getProperty("exqress.data-dir");
             if (dataDir != null) {
-                return KeptKeys.readOrGenerate(Path.of(dataDir).resolve(KEY_FILE),
-                        () -> new JWKSet(LabelKeyRing.generateKey(new SecureRandom())));
+                return KeptKeys.readOrGenerate(keyFile(Path.of(dataDir), carrier),
+                        () -> new JWKSet(LabelKeyRing.generateKey(carrier, new SecureRandom())));
             }
             if (environment.acceptsProfiles(Profiles.of("embedded"))) {
-                log.warn("label signing key is ephemeral: labels printed now will not verify after a restart; "
-                        + "set exqress.data-dir or exqress.labels.keys.location to keep it");
-                return new JWKSet(LabelKeyRing.generateKey(new SecureRandom()));
+                log.warn("label signing key of carrier {} is ephemeral: its labels printed now will not verify after a "
+                        + "restart; set exqress.data-dir or exqress.labels.carriers.{}.location to keep it", carrier, carrier);
+                return new JWKSet(LabelKeyRing.generateKey(carrier, new SecureRandom()));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the label signing keys", e);
+            throw new UncheckedIOException("cannot read the label signing keys of carrier " + carrier, e);
         } catch (ParseException e) {
-            throw new IllegalStateException("the label signing keys are not a valid JWK set", e);
+            throw new IllegalStateException("the label signing keys of carrier " + carrier + " are not a valid JWK set", e);
         }
-        throw new IllegalStateException("no label signing keys: set exqress.labels.keys.jwks (EXQRESS_LABELS_KEYS_JWKS) "
-                + "or exqress.labels.keys.location to a JWK set of EC P-256 keys");
+        throw new IllegalStateException("no label signing keys for carrier " + carrier + ": set exqress.labels.carriers."
+                + carrier + ".jwks (EXQRESS_LABELS_CARRIERS_" + carrier + "_JWKS) or exqress.labels.carriers." + carrier
+                + ".location to a JWK set of EC P-256 keys");
+    }
+
+    /** Where the embedded default keeps a carrier's generated keys. */
+    static Path keyFile(Path dataDir, CarrierId carrier) {
+        return dataDir.resolve(KEY_DIRECTORY).resolve(carrier.code() + ".json");
     }
 }

@@ -3,17 +3,18 @@ package com.exqress.command.label;
 import com.exqress.label.LabelQrCodec;
 import com.exqress.label.LabelRejectedException;
 import com.exqress.label.LabelRejection;
+import com.exqress.label.VerifiedLabel;
 import com.exqress.waybill.CarrierNetwork;
 import com.exqress.waybill.api.Actor;
-import com.exqress.waybill.api.LabelReference;
 import com.exqress.waybill.api.RevocationReason;
 import com.exqress.waybill.api.Role;
 import org.springframework.stereotype.Component;
 
 /**
  * Resolves a scanned QR text to its waybill, in the documented order (docs/qr-format.md): shape, signature
- * and key first, with no database read, then the reference, revocation and disposal. A caller who is not a
- * carrier party of the waybill learns only LABEL_UNKNOWN from the database steps, whatever the truth.
+ * and key first, with no database read, then the reference, whether the waybill's carrier signed it,
+ * revocation and disposal. A caller who is not a carrier party of the waybill learns only LABEL_UNKNOWN from
+ * the database steps, whatever the truth.
  */
 @Component
 public class LabelResolver {
@@ -32,13 +33,18 @@ public class LabelResolver {
     }
 
     public WaybillLabelFacts resolve(String qrText, Actor actor) {
-        LabelReference reference = codec.verify(qrText);
-        WaybillLabelFacts facts = index.waybillOf(reference).flatMap(history::factsOf)
+        VerifiedLabel label = codec.verify(qrText);
+        WaybillLabelFacts facts = index.waybillOf(label.reference()).flatMap(history::factsOf)
                 .orElseThrow(LabelResolver::unknown);
         if (!mayResolve(actor, facts)) {
             throw unknown();
         }
-        RevocationReason revocation = facts.revocationOf(reference);
+        // A carrier's keys sign only its own labels: another carrier's genuine signature on this reference
+        // is not a label of this parcel.
+        if (!label.signer().equals(facts.carrier())) {
+            throw new LabelRejectedException(LabelRejection.LABEL_FORGED, "this label was not signed by its parcel's carrier");
+        }
+        RevocationReason revocation = facts.revocationOf(label.reference());
         if (revocation == RevocationReason.REPRINTED) {
             throw new LabelRejectedException(LabelRejection.LABEL_REVOKED, "this label was replaced by a reprint");
         }

@@ -6,8 +6,8 @@ import com.exqress.command.label.LabelResolver;
 import com.exqress.command.label.RenderedLabel;
 import com.exqress.command.label.WaybillLabelFacts;
 import com.exqress.label.LabelFormat;
-import com.exqress.label.LabelKeyRing;
 import com.exqress.label.LabelRejectedException;
+import com.exqress.label.LabelSigningKeys;
 import com.exqress.platform.web.ApiProblem;
 import com.exqress.platform.web.BlockingWork;
 import com.exqress.platform.web.WaybillIds;
@@ -36,10 +36,11 @@ public class LabelController {
 
     private final CurrentLabel currentLabel;
     private final LabelResolver resolver;
-    private final LabelKeyRing keys;
+    private final LabelSigningKeys keys;
     private final BlockingWork blocking;
 
-    public LabelController(CurrentLabel currentLabel, LabelResolver resolver, LabelKeyRing keys, BlockingWork blocking) {
+    public LabelController(CurrentLabel currentLabel, LabelResolver resolver, LabelSigningKeys keys,
+                           BlockingWork blocking) {
         this.currentLabel = currentLabel;
         this.resolver = resolver;
         this.keys = keys;
@@ -56,7 +57,10 @@ public class LabelController {
                 .map(LabelController::asResponse);
     }
 
-    /** Public: a carrier's own scanners verify labels offline with these keys (docs/qr-format.md). */
+    /**
+     * Public: every carrier's keys that still verify labels, so scanners verify offline (docs/qr-format.md);
+     * the key that verifies a label tells which carrier signed it.
+     */
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> publicKeys() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())

@@ -4,16 +4,24 @@ import com.exqress.label.LabelKeyRing;
 import com.exqress.label.LabelQrCodec;
 import com.exqress.label.LabelRejectedException;
 import com.exqress.label.LabelRejection;
+import com.exqress.label.LabelSigningKeys;
 import com.exqress.waybill.CarrierNetwork;
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.CarrierId;
+import com.exqress.waybill.api.LabelPrinted;
 import com.exqress.waybill.api.LabelReference;
 import com.exqress.waybill.api.LocationCode;
+import com.exqress.waybill.api.Provenance;
+import com.exqress.waybill.api.WaybillCreated;
 import com.exqress.waybill.api.WaybillId;
 import com.nimbusds.jose.jwk.JWKSet;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,7 +33,10 @@ class LabelResolverTest {
 
     private static final String BASE = "HTTPS://EXQ.RS/L/";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Actor COURIER = Actor.courier("courier-swp-1", new CarrierId("SWP"), new LocationCode("SEL-01"));
+    private static final CarrierId SWP = new CarrierId("SWP");
+    private static final CarrierId BLR = new CarrierId("BLR");
+    private static final Actor COURIER = Actor.courier("courier-swp-1", SWP, new LocationCode("SEL-01"));
+    private static final Actor NON_PARTY = Actor.courier("courier-nrt-1", new CarrierId("NRT"), new LocationCode("DJN-01"));
 
     private final LabelQrCodec codec = codec();
     private final CountingIndex index = new CountingIndex();
@@ -34,42 +45,82 @@ class LabelResolverTest {
 
     @Test
     void aTamperedLabelIsRejectedAsForgedWithoutReadingTheDatabase() {
-        String genuine = codec.encode(LabelReference.mint(RANDOM));
+        String genuine = codec.encode(SWP, LabelReference.mint(RANDOM));
         String tampered = genuine.substring(0, 50) + (genuine.charAt(50) == 'Q' ? 'R' : 'Q') + genuine.substring(51);
 
-        assertRejected(tampered, LabelRejection.LABEL_FORGED);
+        assertRejected(tampered, LabelRejection.LABEL_FORGED, COURIER);
         assertThat(index.reads + history.reads).isZero();
     }
 
     @Test
-    void aLabelOfAnotherSignerIsRejectedAsForgedWithoutReadingTheDatabase() {
-        assertRejected(codec().encode(LabelReference.mint(RANDOM)), LabelRejection.LABEL_FORGED);
+    void aLabelSignedByAnUnknownKeyIsRejectedAsForgedWithoutReadingTheDatabase() {
+        assertRejected(codec().encode(SWP, LabelReference.mint(RANDOM)), LabelRejection.LABEL_FORGED, COURIER);
         assertThat(index.reads + history.reads).isZero();
     }
 
     @Test
     void textThatIsNoLabelIsRejectedAsMalformedWithoutReadingTheDatabase() {
-        assertRejected("https://example.com/parcel?name=Kim", LabelRejection.LABEL_MALFORMED);
+        assertRejected("https://example.com/parcel?name=Kim", LabelRejection.LABEL_MALFORMED, COURIER);
         assertThat(index.reads + history.reads).isZero();
     }
 
     @Test
     void aGenuineLabelIsLookedUpOnlyAfterItsSignatureHeld() {
-        assertRejected(codec.encode(LabelReference.mint(RANDOM)), LabelRejection.LABEL_UNKNOWN);
+        assertRejected(codec.encode(SWP, LabelReference.mint(RANDOM)), LabelRejection.LABEL_UNKNOWN, COURIER);
         assertThat(index.reads).isEqualTo(1);
     }
 
-    private void assertRejected(String qrText, LabelRejection rejection) {
-        assertThatThrownBy(() -> resolver.resolve(qrText, COURIER))
+    @Test
+    void aLabelSignedByItsWaybillsCarrierResolves() {
+        LabelReference reference = printedForSwp();
+
+        assertThat(resolver.resolve(codec.encode(SWP, reference), COURIER).carrier()).isEqualTo(SWP);
+    }
+
+    @Test
+    void anotherCarriersGenuineSignatureDoesNotMakeALabelOfThisCarrier() {
+        LabelReference reference = printedForSwp();
+
+        assertRejected(codec.encode(BLR, reference), LabelRejection.LABEL_FORGED, COURIER);
+    }
+
+    @Test
+    void aNonPartyLearnsOnlyThatTheLabelIsUnknownWhoeverSignedIt() {
+        LabelReference reference = printedForSwp();
+
+        assertRejected(codec.encode(BLR, reference), LabelRejection.LABEL_UNKNOWN, NON_PARTY);
+        assertRejected(codec.encode(SWP, reference), LabelRejection.LABEL_UNKNOWN, NON_PARTY);
+    }
+
+    /** A waybill of SWP whose label is in circulation; returns the label's reference. */
+    private LabelReference printedForSwp() {
+        WaybillId waybillId = WaybillId.random();
+        LabelReference reference = LabelReference.mint(RANDOM);
+        Provenance provenance = new Provenance(Actor.customer("sender1"), Instant.now(), null, null);
+        index.known.put(reference, waybillId);
+        history.known.put(waybillId, WaybillLabelFacts.of(List.of(
+                new WaybillCreated(waybillId, null, SWP, null, null, null, null, null, null, null, provenance),
+                new LabelPrinted(waybillId, reference, 1, provenance))));
+        return reference;
+    }
+
+    private void assertRejected(String qrText, LabelRejection rejection, Actor actor) {
+        assertThatThrownBy(() -> resolver.resolve(qrText, actor))
                 .isInstanceOfSatisfying(LabelRejectedException.class, e -> assertThat(e.rejection()).isEqualTo(rejection));
     }
 
+    /** Fresh keys for SWP and BLR. */
     private static LabelQrCodec codec() {
-        return new LabelQrCodec(LabelKeyRing.of(new JWKSet(LabelKeyRing.generateKey(RANDOM)), null, Set.of()), BASE);
+        return new LabelQrCodec(new LabelSigningKeys(Map.of(SWP, ringOf(SWP), BLR, ringOf(BLR))), BASE);
     }
 
-    /** Stands in for the label_reference table and counts every lookup; it knows no references. */
+    private static LabelKeyRing ringOf(CarrierId carrier) {
+        return LabelKeyRing.of(new JWKSet(LabelKeyRing.generateKey(carrier, RANDOM)), null, Set.of());
+    }
+
+    /** Stands in for the label_reference table and counts every lookup. */
     private static final class CountingIndex extends LabelReferenceIndex {
+        final Map<LabelReference, WaybillId> known = new HashMap<>();
         int reads;
 
         CountingIndex() {
@@ -79,12 +130,13 @@ class LabelResolverTest {
         @Override
         public Optional<WaybillId> waybillOf(LabelReference reference) {
             reads++;
-            return Optional.empty();
+            return Optional.ofNullable(known.get(reference));
         }
     }
 
-    /** Stands in for the event store and counts every read; it knows no waybills. */
+    /** Stands in for the event store and counts every read. */
     private static final class CountingHistory extends WaybillLabelHistory {
+        final Map<WaybillId, WaybillLabelFacts> known = new HashMap<>();
         int reads;
 
         CountingHistory() {
@@ -94,7 +146,7 @@ class LabelResolverTest {
         @Override
         public Optional<WaybillLabelFacts> factsOf(WaybillId waybillId) {
             reads++;
-            return Optional.empty();
+            return Optional.ofNullable(known.get(waybillId));
         }
     }
 
