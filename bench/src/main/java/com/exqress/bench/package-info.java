@@ -1,2 +1,5 @@
-/** JMH benchmarks for the label module: rendering per format and QR signature signing and verification. */
+/**
+ * Benchmarks: JMH for in-process code (label rendering, QR signatures), and system benchmarks on the embedded
+ * defaults (projection replay), each against a baseline measured in the same run.
+ */
 package com.exqress.bench;

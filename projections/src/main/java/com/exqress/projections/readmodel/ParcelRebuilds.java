@@ -87,12 +87,18 @@ public class ParcelRebuilds {
     public RebuildProgress progress() {
         ReadModelState.State current = state.current();
         long head = head();
+        long servingLag = Math.max(0, head - position(current.activeColor()));
         if (current.rebuildingColor() == null) {
-            return new RebuildProgress(current.activeColor(), null, null, head, head, 0);
+            return new RebuildProgress(current.activeColor(), servingLag, null, null, head, head, 0);
         }
         long position = position(current.rebuildingColor());
-        return new RebuildProgress(current.activeColor(), current.rebuildingColor(), current.rebuildStartedAt(), head,
-                position, Math.max(0, head - position));
+        return new RebuildProgress(current.activeColor(), servingLag, current.rebuildingColor(),
+                current.rebuildStartedAt(), head, position, Math.max(0, head - position));
+    }
+
+    /** Events the serving copy has yet to process. */
+    public long servingLag() {
+        return Math.max(0, head() - position(state.current().activeColor()));
     }
 
     /** Brings this replica's processors in line with the shared state, and switches copies once a rebuild caught up. */

@@ -1,0 +1,171 @@
+package com.exqress.bench;
+
+import com.exqress.embedded.EmbeddedPostgresServer;
+import com.exqress.platform.ExqressPlatform;
+import com.exqress.projections.ProjectionsApplication;
+import com.exqress.projections.WaybillStory;
+import com.exqress.projections.readmodel.ParcelRebuilds;
+import com.exqress.projections.readmodel.ReadModelColor;
+import com.exqress.projections.readmodel.ReadModelState;
+import com.exqress.waybill.api.WaybillEvent;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuild of the parcel read model from the event store, in events/s, against a baseline measured in the
+ * same run: a plain JDBC replay that streams the same events in order and writes one upserted row per
+ * event, committing every 100 events as the projection's batches do. The store is filled with whole
+ * parcel lifecycles ({@link WaybillStory}, 15 events each) before anything is measured.
+ *
+ * <p>Arguments: the number of events (default 200000) and the number of measured runs (default 3); one
+ * unmeasured rebuild warms the JVM first.
+ */
+public final class ProjectionReplayBenchmark {
+
+    private static final int EVENTS_PER_STORY = 15;
+    private static final int STORIES_PER_TRANSACTION = 50;
+
+    private ProjectionReplayBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        ExqressPlatform.quietAxon();
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startTemporary();
+             ConfigurableApplicationContext app = start(postgres)) {
+            long stored = fill(app, events / EVENTS_PER_STORY);
+            System.out.printf("stored %d events; waiting for the live projection to catch up%n", stored);
+            ParcelRebuilds rebuilds = app.getBean(ParcelRebuilds.class);
+            awaitIdle(rebuilds);
+            System.out.printf("warm-up rebuild: %.0f events/s (not counted)%n", rebuild(app));
+            List<double[]> results = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                double baseline = rawReplay(postgres.appDataSource());
+                double rebuild = rebuild(app);
+                results.add(new double[] {baseline, rebuild});
+                System.out.printf("run %d: raw JDBC replay %.0f events/s, rebuild %.0f events/s, ratio %.2f%n",
+                        run, baseline, rebuild, rebuild / baseline);
+            }
+            double[] baselines = results.stream().mapToDouble(result -> result[0]).sorted().toArray();
+            double[] rebuildRates = results.stream().mapToDouble(result -> result[1]).sorted().toArray();
+            double[] ratios = results.stream().mapToDouble(result -> result[1] / result[0]).sorted().toArray();
+            System.out.printf("%n| %d events, %d runs | median events/s | ratio |%n|---|---|---|%n", stored, runs);
+            System.out.printf("| raw JDBC replay (baseline) | %.0f | 1.00 |%n", median(baselines));
+            System.out.printf("| parcel read-model rebuild | %.0f | %.2f |%n", median(rebuildRates), median(ratios));
+        }
+    }
+
+    private static ConfigurableApplicationContext start(EmbeddedPostgresServer postgres) {
+        Map<String, Object> properties = new HashMap<>(postgres.springProperties());
+        properties.put("server.port", "0");
+        properties.put("exqress.security.jwt.jwk-set-uri", "http://127.0.0.1:9/jwks.json");
+        properties.put("exqress.security.jwt.issuer", "urn:bench");
+        properties.put("exqress.projections.reconcile-interval", "PT0.1S");
+        properties.put("exqress.projections.switch-lag", "0");
+        properties.put("logging.level.root", "WARN");
+        return new SpringApplicationBuilder(ProjectionsApplication.class).properties(properties).run();
+    }
+
+    private static long fill(ConfigurableApplicationContext app, int stories) {
+        EventStore store = app.getBean(EventStore.class);
+        TransactionTemplate transaction = app.getBean(TransactionTemplate.class);
+        Instant start = Instant.parse("2026-11-01T08:00:00Z");
+        for (int written = 0; written < stories; written += STORIES_PER_TRANSACTION) {
+            int batch = Math.min(STORIES_PER_TRANSACTION, stories - written);
+            int offset = written;
+            transaction.executeWithoutResult(status -> {
+                for (int i = 0; i < batch; i++) {
+                    WaybillStory story = new WaybillStory(start.plusSeconds(37L * (offset + i)));
+                    List<WaybillEvent> life = story.wholeLife();
+                    WaybillStory.append(store, story.waybillId(), 0, life);
+                }
+            });
+        }
+        return (long) stories * EVENTS_PER_STORY;
+    }
+
+    /** Rebuilds into the idle copy and returns events/s from the start until the serving views switched to it. */
+    private static double rebuild(ConfigurableApplicationContext app) throws InterruptedException {
+        ParcelRebuilds rebuilds = app.getBean(ParcelRebuilds.class);
+        ReadModelState state = app.getBean(ReadModelState.class);
+        ReadModelColor target = state.current().activeColor().other();
+        long started = System.nanoTime();
+        long head = rebuilds.rebuild().head();
+        while (state.current().activeColor() != target) {
+            Thread.sleep(20);
+        }
+        return head / seconds(System.nanoTime() - started);
+    }
+
+    private static void awaitIdle(ParcelRebuilds rebuilds) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+        while (!liveCaughtUp(rebuilds) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+    }
+
+    private static boolean liveCaughtUp(ParcelRebuilds rebuilds) {
+        return rebuilds.servingLag() == 0;
+    }
+
+    /** Streams every event in order and upserts one row per event, committing every 100 events. */
+    private static double rawReplay(DataSource dataSource) throws SQLException {
+        try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
+            try (Statement ddl = write.createStatement()) {
+                ddl.execute("CREATE TEMPORARY TABLE IF NOT EXISTS raw_replay (waybill_id TEXT PRIMARY KEY,"
+                        + " last_index BIGINT NOT NULL, events INT NOT NULL, payload_bytes BIGINT NOT NULL)");
+                ddl.execute("TRUNCATE raw_replay");
+            }
+            read.setAutoCommit(false);
+            write.setAutoCommit(false);
+            long count = 0;
+            long started = System.nanoTime();
+            try (Statement scan = read.createStatement();
+                 PreparedStatement upsert = write.prepareStatement("INSERT INTO raw_replay VALUES (?, ?, 1, ?)"
+                         + " ON CONFLICT (waybill_id) DO UPDATE SET last_index = excluded.last_index,"
+                         + " events = raw_replay.events + 1, payload_bytes = raw_replay.payload_bytes + excluded.payload_bytes")) {
+                scan.setFetchSize(1000);
+                try (ResultSet events = scan.executeQuery("SELECT global_index, aggregate_identifier, payload"
+                        + " FROM domain_event_entry ORDER BY global_index")) {
+                    while (events.next()) {
+                        upsert.setString(1, events.getString(2));
+                        upsert.setLong(2, events.getLong(1));
+                        upsert.setLong(3, events.getBytes(3).length);
+                        upsert.executeUpdate();
+                        if (++count % 100 == 0) {
+                            write.commit();
+                        }
+                    }
+                }
+            }
+            write.commit();
+            read.commit();
+            return count / seconds(System.nanoTime() - started);
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double median(double[] sorted) {
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
