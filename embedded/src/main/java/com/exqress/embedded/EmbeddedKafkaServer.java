@@ -1,5 +1,6 @@
 package com.exqress.embedded;
 
+import org.apache.kafka.common.utils.Exit;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.nio.file.Path;
@@ -15,9 +16,13 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     private static final String BOOTSTRAP_SERVERS = "spring.kafka.bootstrap-servers";
 
     private final EmbeddedKafkaKraftBroker broker;
+    private final String bootstrapServers;
+    private final Path logDirectory;
 
     private EmbeddedKafkaServer(EmbeddedKafkaKraftBroker broker) {
         this.broker = broker;
+        this.bootstrapServers = broker.getBrokersAsString();
+        this.logDirectory = Path.of(broker.getCluster().nodes().baseDirectory());
     }
 
     /** Starts a broker on a free port. */
@@ -46,23 +51,30 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                 "num.network.threads", "1",
                 "num.io.threads", "2",
                 "background.threads", "2"));
-        broker.afterPropertiesSet();
+        // The test kit also deletes its directory in a JVM shutdown hook of its own, which races close() when the
+        // JVM stops and makes the stopping broker log errors about its vanished files; close() deletes it anyway.
+        Exit.setShutdownHookAdder((name, hook) -> { });
+        try {
+            broker.afterPropertiesSet();
+        } finally {
+            Exit.resetShutdownHookAdder();
+        }
         return new EmbeddedKafkaServer(broker);
     }
 
     /** The address producers and consumers connect to, {@code localhost:<port>}. */
     public String bootstrapServers() {
-        return broker.getBrokersAsString();
+        return bootstrapServers;
     }
 
+    /** The port it listens on, also once stopped: to start another broker where clients look for this one. */
     public int port() {
-        String servers = bootstrapServers();
-        return Integer.parseInt(servers.substring(servers.lastIndexOf(':') + 1));
+        return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
     }
 
     /** Where the broker keeps its logs and metadata while it runs. */
     public Path logDirectory() {
-        return Path.of(broker.getCluster().nodes().baseDirectory());
+        return logDirectory;
     }
 
     /** The Spring property that points a service at this broker. */
