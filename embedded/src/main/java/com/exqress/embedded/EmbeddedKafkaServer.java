@@ -56,6 +56,10 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         Exit.setShutdownHookAdder((name, hook) -> { });
         try {
             broker.afterPropertiesSet();
+        } catch (RuntimeException | Error e) {
+            // A half-started broker's threads would keep the JVM from exiting.
+            broker.destroy();
+            throw e;
         } finally {
             Exit.resetShutdownHookAdder();
         }

@@ -1,8 +1,10 @@
 package com.exqress.standalone;
 
 import com.exqress.embedded.EmbeddedKafkaServer;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
@@ -20,6 +22,13 @@ public class EmbeddedKafkaDefaults implements EnvironmentPostProcessor {
     static final String PROPERTY_SOURCE = "exqress-embedded-kafka";
     private static final String BOOTSTRAP_SERVERS = "spring.kafka.bootstrap-servers";
 
+    private final Log log;
+
+    /** Logging starts only after the environment is ready, so the log line waits until then. */
+    public EmbeddedKafkaDefaults(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedKafkaDefaults.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (StringUtils.hasText(environment.getProperty(BOOTSTRAP_SERVERS))) {
@@ -28,5 +37,7 @@ public class EmbeddedKafkaDefaults implements EnvironmentPostProcessor {
         EmbeddedKafkaServer server = EmbeddedKafkaServer.start();
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, new HashMap<>(server.springProperties())));
         application.addListeners(new StopOnShutdown("Kafka", server::close));
+        // Consumers need the broker's random port, and nothing else tells it.
+        log.info("In-process Kafka broker at " + server.bootstrapServers() + " (its topics start empty on every start)");
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +20,7 @@ class EmbeddedKafkaDefaultsTest {
                 Map.of("spring.kafka.bootstrap-servers", "b-1.msk.internal:9094")));
         SpringApplication application = new SpringApplication(ExqressApplication.class);
 
-        new EmbeddedKafkaDefaults().postProcessEnvironment(environment, application);
+        new EmbeddedKafkaDefaults(Supplier::get).postProcessEnvironment(environment, application);
 
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("b-1.msk.internal:9094");
         assertThat(environment.getPropertySources().contains(EmbeddedKafkaDefaults.PROPERTY_SOURCE)).isFalse();

@@ -34,12 +34,12 @@ public enum IntegrationEventType {
         this.eventClass = eventClass;
     }
 
-    public static IntegrationEventType of(WaybillEvent event) {
+    public static IntegrationEventType of(Class<? extends WaybillEvent> eventClass) {
         for (IntegrationEventType type : values()) {
-            if (type.eventClass == event.getClass()) {
+            if (type.eventClass == eventClass) {
                 return type;
             }
         }
-        throw new IllegalArgumentException("no integration event type for " + event.getClass().getSimpleName());
+        throw new IllegalArgumentException("no integration event type for " + eventClass.getSimpleName());
     }
 }

@@ -27,7 +27,7 @@ public record WaybillIntegrationEvent(int schemaVersion, String eventId, Integra
     /** The integration event for {@code event}, given the parcel's progress once it happened. */
     public static WaybillIntegrationEvent of(WaybillEvent event, String eventId, long sequence, ParcelProgress progress) {
         LocationCode hub = progress.hub();
-        return new WaybillIntegrationEvent(SCHEMA_VERSION, eventId, IntegrationEventType.of(event),
+        return new WaybillIntegrationEvent(SCHEMA_VERSION, eventId, IntegrationEventType.of(event.getClass()),
                 event.waybillId().value(), progress.trackingNumber().value(), progress.carrier().code(),
                 progress.status(), progress.reason(), hub == null ? null : hub.value(), event.provenance().at(),
                 sequence);
