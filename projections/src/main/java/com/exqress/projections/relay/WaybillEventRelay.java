@@ -61,11 +61,15 @@ public class WaybillEventRelay {
         }
         ParcelProgress progress = event instanceof WaybillCreated created
                 ? ParcelProgress.start(created)
-                : relayed.orElseThrow(() -> new IllegalStateException("no relayed progress for waybill "
-                        + event.waybillId() + " before its event #" + sequence
-                        + ": the relay must start from the beginning of the event stream")).progress().next(event);
+                : relayed.orElseThrow(() -> missingStart(event, sequence)).progress().next(event);
         store.save(progress, sequence);
         publish(WaybillIntegrationEvent.of(event, message.getIdentifier(), sequence, progress));
+    }
+
+    /** Fails loudly: publishing a status folded from half a history would tell carriers something false. */
+    private static IllegalStateException missingStart(WaybillEvent event, long sequence) {
+        return new IllegalStateException("no relayed progress for waybill " + event.waybillId() + " before its event #"
+                + sequence + ": the relay must start from the beginning of the event stream");
     }
 
     private void publish(WaybillIntegrationEvent integrationEvent) {
