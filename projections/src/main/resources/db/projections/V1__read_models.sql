@@ -9,20 +9,20 @@ CREATE TABLE parcel (
     waybill_id           UUID        PRIMARY KEY,
     tracking_number      VARCHAR(14) NOT NULL UNIQUE,
     carrier_id           CHAR(3)     NOT NULL,
-    sender_account       VARCHAR(64),
-    recipient_account    VARCHAR(64),
+    sender_account       VARCHAR(255),
+    recipient_account    VARCHAR(255),
     status               VARCHAR(20) NOT NULL,
     reason               VARCHAR(40) NOT NULL,
     -- the last hub the parcel was at or left
-    hub                  VARCHAR(16),
+    hub                  VARCHAR(20),
     -- where pickups of this parcel are organised: the carrier's route for the sender's postal code
-    origin_hub           VARCHAR(16),
-    destination_region   VARCHAR(16) NOT NULL,
-    destination_hub      VARCHAR(16) NOT NULL,
-    holder_kind          VARCHAR(16),
-    holder_id            VARCHAR(64),
+    origin_hub           VARCHAR(20),
+    destination_region   VARCHAR(20) NOT NULL,
+    destination_hub      VARCHAR(20) NOT NULL,
+    holder_kind          VARCHAR(20),
+    holder_id            VARCHAR(255),
     holder_carrier       CHAR(3),
-    last_mile_courier    VARCHAR(64),
+    last_mile_courier    VARCHAR(255),
     created_at           TIMESTAMPTZ NOT NULL,
     status_since         TIMESTAMPTZ NOT NULL,
     -- the sequence number of the last event of this waybill applied: an event at or below it is a duplicate
@@ -40,7 +40,7 @@ CREATE TABLE parcel_timeline (
     at         TIMESTAMPTZ NOT NULL,
     status     VARCHAR(20) NOT NULL,
     reason     VARCHAR(40) NOT NULL,
-    hub        VARCHAR(16),
+    hub        VARCHAR(20),
     PRIMARY KEY (waybill_id, sequence)
 );
 
@@ -59,7 +59,7 @@ CREATE TABLE parcel_disclosure (
 -- Parcels arriving at each hub, per hour.
 CREATE TABLE hub_throughput (
     carrier_id CHAR(3)     NOT NULL,
-    hub        VARCHAR(16) NOT NULL,
+    hub        VARCHAR(20) NOT NULL,
     hour       TIMESTAMPTZ NOT NULL,
     arrivals   INT         NOT NULL,
     PRIMARY KEY (carrier_id, hub, hour)

@@ -34,9 +34,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.appPassword = appPassword;
     }
 
-    /** Starts a server whose data survives restarts in {@code dataDirectory}. */
+    /**
+     * Starts a server whose data survives restarts in {@code dataDirectory}. Whoever starts it closes it: the
+     * library's own shutdown hook would stop the database under a service that is still draining its event
+     * processors on Ctrl-C.
+     */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
-        return start(EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false));
+        return start(EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false));
     }
 
     /** Starts a throw-away server in a temporary directory, for tests. */

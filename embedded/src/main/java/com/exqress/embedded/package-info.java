@@ -1,2 +1,2 @@
-/** A real PostgreSQL server run as a child process, for the embedded default and for tests. */
+/** A real PostgreSQL server run as a child process and a Kafka broker run in-process, for the embedded default and for tests. */
 package com.exqress.embedded;

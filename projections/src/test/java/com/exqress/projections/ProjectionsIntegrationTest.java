@@ -1,5 +1,6 @@
 package com.exqress.projections;
 
+import com.exqress.embedded.SharedKafka;
 import com.exqress.embedded.SharedPostgres;
 import com.exqress.waybill.api.WaybillEvent;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -12,10 +13,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
 
 /**
- * The projections service on the JVM's shared embedded PostgreSQL, in its production profile. Tests write
- * events into the real event store and watch the real processors; each uses waybills of its own.
+ * projections as a service of its own, in the default (production) profile, on the test JVM's shared embedded
+ * PostgreSQL and Kafka broker. Tests write events into the real event store and watch the real processors.
+ * Subclasses share one application context; each test isolates itself by its own waybill ids. Immediate
+ * shutdown: graceful shutdown would wait for the test client's keep-alive connections.
  */
-@ExtendWith(SharedPostgres.class)
+@ExtendWith({SharedPostgres.class, SharedKafka.class})
 @SpringBootTest(classes = ProjectionsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"exqress.security.jwt.jwk-set-uri=http://127.0.0.1:9/jwks.json", "exqress.security.jwt.issuer=urn:test",
                 "server.shutdown=immediate",

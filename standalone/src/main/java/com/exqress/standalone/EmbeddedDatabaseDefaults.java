@@ -2,11 +2,7 @@ package com.exqress.standalone;
 
 import com.exqress.embedded.EmbeddedPostgresServer;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -34,17 +30,6 @@ public class EmbeddedDatabaseDefaults implements EnvironmentPostProcessor {
         Map<String, Object> properties = new HashMap<>(server.springProperties());
         properties.put(DATA_DIR, dataDir.toString());
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
-        application.addListeners(new StopOnShutdown(server));
-    }
-
-    /** The database lives as long as the application context, also when start-up fails. */
-    private record StopOnShutdown(EmbeddedPostgresServer server) implements ApplicationListener<ApplicationEvent> {
-
-        @Override
-        public void onApplicationEvent(ApplicationEvent event) {
-            if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
-                server.close();
-            }
-        }
+        application.addListeners(new StopOnShutdown("PostgreSQL", server::close));
     }
 }

@@ -1,5 +1,6 @@
 package com.exqress.projections.readmodel;
 
+import com.exqress.projections.ProjectionSchemas;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ public class ReadModelState {
 
     public State current() {
         return jdbc.queryForObject("SELECT active_color, rebuilding_color, rebuild_started_at, rebuild_head"
-                        + " FROM " + ReadModelSchemas.SERVING + ".read_model_state WHERE read_model = ?",
+                        + " FROM " + ProjectionSchemas.SERVING + ".read_model_state WHERE read_model = ?",
                 (row, n) -> {
                     String rebuilding = row.getString("rebuilding_color");
                     Timestamp startedAt = row.getTimestamp("rebuild_started_at");
@@ -37,7 +38,7 @@ public class ReadModelState {
 
     /** Marks {@code target} as being rebuilt; false if a rebuild is already under way. */
     boolean startRebuild(ReadModelColor target, Instant at, long head) {
-        return jdbc.update("UPDATE " + ReadModelSchemas.SERVING + ".read_model_state SET rebuilding_color = ?,"
+        return jdbc.update("UPDATE " + ProjectionSchemas.SERVING + ".read_model_state SET rebuilding_color = ?,"
                         + " rebuild_started_at = ?, rebuild_head = ? WHERE read_model = ? AND rebuilding_color IS NULL"
                         + " AND active_color <> ?",
                 target.name(), Timestamp.from(at), head, READ_MODEL, target.name()) == 1;
@@ -45,7 +46,7 @@ public class ReadModelState {
 
     /** Makes the rebuilt copy the serving one; false if another replica did it first. */
     boolean switchTo(ReadModelColor rebuilt) {
-        return jdbc.update("UPDATE " + ReadModelSchemas.SERVING + ".read_model_state SET active_color = ?,"
+        return jdbc.update("UPDATE " + ProjectionSchemas.SERVING + ".read_model_state SET active_color = ?,"
                         + " rebuilding_color = NULL WHERE read_model = ? AND rebuilding_color = ?",
                 rebuilt.name(), READ_MODEL, rebuilt.name()) == 1;
     }

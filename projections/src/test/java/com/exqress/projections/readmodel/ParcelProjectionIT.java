@@ -1,11 +1,13 @@
 package com.exqress.projections.readmodel;
 
+import com.exqress.projections.ProjectionSchemas;
 import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.projections.ProjectionsIntegrationTest;
 import com.exqress.projections.WaybillStory;
 import com.exqress.waybill.api.WaybillEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -71,7 +73,7 @@ class ParcelProjectionIT extends ProjectionsIntegrationTest {
         WaybillStory story = new WaybillStory(START.plusSeconds(7 * 24 * 3600));
         List<WaybillEvent> events = story.untilOutForDelivery();
         ReadModelColor idle = state.current().activeColor().other();
-        ParcelRows rows = new ParcelRows(jdbc, idle);
+        ParcelRows rows = new ParcelRows(JdbcClient.create(jdbc), idle);
         ParcelProjection projection = new ParcelProjection(rows, carriers, () -> false);
         String schema = idle.schema();
         try {
@@ -111,7 +113,7 @@ class ParcelProjectionIT extends ProjectionsIntegrationTest {
     }
 
     private Map<String, Object> parcel(WaybillStory story) {
-        return parcel(ReadModelSchemas.SERVING, story);
+        return parcel(ProjectionSchemas.SERVING, story);
     }
 
     private Map<String, Object> parcel(String schema, WaybillStory story) {
@@ -121,7 +123,7 @@ class ParcelProjectionIT extends ProjectionsIntegrationTest {
     }
 
     private List<String> timeline(WaybillStory story) {
-        return timeline(ReadModelSchemas.SERVING, story);
+        return timeline(ProjectionSchemas.SERVING, story);
     }
 
     private List<String> timeline(String schema, WaybillStory story) {

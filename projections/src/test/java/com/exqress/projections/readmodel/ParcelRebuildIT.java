@@ -1,5 +1,6 @@
 package com.exqress.projections.readmodel;
 
+import com.exqress.projections.ProjectionSchemas;
 import com.exqress.projections.ProjectionsIntegrationTest;
 import com.exqress.projections.WaybillStory;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class ParcelRebuildIT extends ProjectionsIntegrationTest {
     }
 
     private String servingStatus(WaybillStory story) {
-        return jdbc.queryForList("SELECT status FROM " + ReadModelSchemas.SERVING + ".parcel WHERE waybill_id = ?",
+        return jdbc.queryForList("SELECT status FROM " + ProjectionSchemas.SERVING + ".parcel WHERE waybill_id = ?",
                 String.class, story.waybillId().value()).stream().findFirst().orElse(null);
     }
 

@@ -1,22 +1,25 @@
-package com.exqress.projections.readmodel;
+package com.exqress.projections;
 
+import com.exqress.projections.readmodel.ReadModelColor;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.flyway.FlywayProperties;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Migrates the read-model schemas, each with a Flyway history of its own, as the schema owner like the event
- * store's migration: both copies of the tables ({@code db/projections}), then the serving views over them
- * ({@code db/projections-serving}). It runs while the context starts, before any event processor does.
+ * Migrates the projections service's schemas, each with a Flyway history of its own, as the schema owner like
+ * the event store's migration: both copies of the read-model tables ({@code db/projections}), the serving views
+ * over them ({@code db/projections-serving}), and the Kafka relay's state ({@code db/relay}). It runs while
+ * the context starts, before any event processor does.
  */
 @Component
-public class ReadModelSchemas {
+public class ProjectionSchemas {
 
-    /** The schema query-api reads: views over the active copy. */
+    /** The schema query-api reads: views over the active copy of the read models. */
     public static final String SERVING = "projections";
+    public static final String RELAY = "relay";
 
-    public ReadModelSchemas(FlywayProperties flyway, DataSourceProperties dataSource) {
+    public ProjectionSchemas(FlywayProperties flyway, DataSourceProperties dataSource) {
         String url = flyway.getUrl() != null ? flyway.getUrl() : dataSource.determineUrl();
         String user = flyway.getUser() != null ? flyway.getUser() : dataSource.determineUsername();
         String password = flyway.getPassword() != null ? flyway.getPassword() : dataSource.determinePassword();
@@ -24,6 +27,7 @@ public class ReadModelSchemas {
             migrate(url, user, password, flyway, color.schema(), "classpath:db/projections");
         }
         migrate(url, user, password, flyway, SERVING, "classpath:db/projections-serving");
+        migrate(url, user, password, flyway, RELAY, "classpath:db/relay");
     }
 
     private static void migrate(String url, String user, String password, FlywayProperties flyway, String schema,
