@@ -1,6 +1,10 @@
 package com.exqress.query.readmodel;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +27,21 @@ class TrackingSettingsTest {
                 Map.entry(ParcelStatus.IN_TRANSIT, Duration.ofHours(48)),
                 Map.entry(ParcelStatus.OUT_FOR_DELIVERY, Duration.ofHours(6)),
                 Map.entry(ParcelStatus.DELIVERY_FAILED, Duration.ofHours(48)));
+    }
+
+    /** As the README names them. */
+    @Test
+    void environmentVariablesSetThem() {
+        SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("EXQRESS_TRACKING_STUCKAFTER", "PT24H", "EXQRESS_TRACKING_STUCKAFTERPERSTATUS_OUTFORDELIVERY", "PT12H"));
+
+        TrackingSettings settings = new Binder(ConfigurationPropertySources.from(environment))
+                .bindOrCreate("exqress.tracking", TrackingSettings.class);
+
+        assertThat(settings.stuckThresholds()).containsEntry(ParcelStatus.IN_TRANSIT, Duration.ofHours(24))
+                .containsEntry(ParcelStatus.OUT_FOR_DELIVERY, Duration.ofHours(12));
+        assertThat(settings.heartbeat()).isEqualTo(HEARTBEAT);
     }
 
     @Test
