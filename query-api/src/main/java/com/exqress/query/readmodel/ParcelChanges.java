@@ -9,6 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -44,7 +48,9 @@ public class ParcelChanges implements SmartLifecycle {
     // Only the listener thread emits, so emissions never race.
     private final Sinks.Many<ParcelChanged> sink = Sinks.many().multicast().directBestEffort();
     private final PGSimpleDataSource database = new PGSimpleDataSource();
-    private volatile boolean running;
+    /** Whether the listener thread keeps going; it checks at least once per wait. */
+    private volatile boolean listening;
+    /** The listener thread from start to stop. */
     private volatile Thread listener;
 
     public ParcelChanges(DataSourceProperties dataSource, MeterRegistry meters) {
@@ -64,7 +70,7 @@ public class ParcelChanges implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
+        listening = true;
         Thread thread = new Thread(this::listen, "parcel-changes");
         thread.setDaemon(true);
         listener = thread;
@@ -73,7 +79,7 @@ public class ParcelChanges implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
+        listening = false;
         Thread thread = listener;
         thread.interrupt();
         try {
@@ -81,15 +87,26 @@ public class ParcelChanges implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        listener = null;
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return listener != null;
+    }
+
+    /**
+     * The embedded default stops its database when the context starts closing, before lifecycle beans stop:
+     * stopping to listen first keeps the lost connection from being reported as a failure.
+     */
+    @EventListener(ContextClosedEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    public void closing() {
+        listening = false;
     }
 
     private void listen() {
-        while (running) {
+        while (listening) {
             try (Connection connection = database.getConnection()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
@@ -97,7 +114,7 @@ public class ParcelChanges implements SmartLifecycle {
                 sink.tryEmitNext(ParcelChanged.ANY);
                 relay(connection);
             } catch (SQLException | RuntimeException e) {
-                if (running) {
+                if (listening) {
                     // The message may quote the server; the type and SQL state say enough.
                     log.warn("parcel change listener failed ({}); reconnecting in {}", describe(e), RECONNECT_DELAY);
                     if (!pause()) {
@@ -112,7 +129,7 @@ public class ParcelChanges implements SmartLifecycle {
     private void relay(Connection connection) throws SQLException {
         PGConnection notices = connection.unwrap(PGConnection.class);
         long idleSince = System.nanoTime();
-        while (running) {
+        while (listening) {
             PGNotification[] received = notices.getNotifications(WAIT_MILLIS);
             if (received != null) {
                 for (PGNotification notice : received) {

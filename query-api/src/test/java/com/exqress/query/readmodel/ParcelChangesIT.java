@@ -81,8 +81,20 @@ class ParcelChangesIT {
     void stoppingClosesTheConnectionAndEndsTheChanges() throws InterruptedException {
         listener.stop();
 
-        assertThat(next()).as("the end of the changes").isSameAs(COMPLETE);
         assertThat(listener.isRunning()).isFalse();
+        assertEnded();
+    }
+
+    /** Before lifecycle beans stop, when the embedded default's database may already be going down. */
+    @Test
+    void whenTheContextClosesItStopsListeningAtOnce() throws InterruptedException {
+        listener.closing();
+
+        assertEnded();
+    }
+
+    private void assertEnded() throws InterruptedException {
+        assertThat(next()).as("the end of the changes").isSameAs(COMPLETE);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (isConnected(backend) && System.nanoTime() < deadline) {
             Thread.sleep(50);
