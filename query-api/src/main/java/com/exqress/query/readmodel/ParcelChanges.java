@@ -97,7 +97,7 @@ public class ParcelChanges implements SmartLifecycle {
 
     /**
      * The embedded default stops its database when the context starts closing, before lifecycle beans stop:
-     * stopping to listen first keeps the lost connection from being reported as a failure.
+     * to stop listening first keeps the lost connection from being reported as a failure.
      */
     @EventListener(ContextClosedEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
