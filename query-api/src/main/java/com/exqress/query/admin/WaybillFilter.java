@@ -1,0 +1,34 @@
+package com.exqress.query.admin;
+
+import com.exqress.platform.web.ApiProblem;
+import com.exqress.query.readmodel.ParcelStatus;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Which of a carrier's parcels an admin lists.
+ *
+ * @param status   only parcels in this status; null for any
+ * @param stuckFor only parcels in a status that is not terminal for longer than this; null for any
+ */
+public record WaybillFilter(ParcelStatus status, Duration stuckFor) {
+
+    /** From query parameters {@code status} and {@code stuckFor}. */
+    public static WaybillFilter of(String status, String stuckFor) {
+        return new WaybillFilter(status == null ? null : ParcelStatus.parse("status", status),
+                stuckFor == null ? null : positiveDuration(stuckFor));
+    }
+
+    private static Duration positiveDuration(String value) {
+        try {
+            Duration duration = Duration.parse(value);
+            if (!duration.isNegative() && !duration.isZero()) {
+                return duration;
+            }
+        } catch (DateTimeParseException e) {
+            // refused below, like a duration that is not positive
+        }
+        throw ApiProblem.invalidField("stuckFor", "must be a positive ISO-8601 duration such as PT48H or P2D");
+    }
+}

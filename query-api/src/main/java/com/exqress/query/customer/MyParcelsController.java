@@ -1,0 +1,31 @@
+package com.exqress.query.customer;
+
+import com.exqress.platform.web.BlockingWork;
+import com.exqress.query.readmodel.Page;
+import com.exqress.query.readmodel.PageRequest;
+import com.exqress.waybill.api.Actor;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code GET /me/parcels?direction=sent|received&limit=&cursor=}: the parcels a customer sent or receives. */
+@RestController
+public class MyParcelsController {
+
+    private final CustomerParcels parcels;
+    private final BlockingWork blocking;
+
+    public MyParcelsController(CustomerParcels parcels, BlockingWork blocking) {
+        this.parcels = parcels;
+        this.blocking = blocking;
+    }
+
+    @GetMapping(path = "/me/parcels", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<Page<CustomerParcel>> parcels(Actor actor, @RequestParam(required = false) String direction,
+                                              @RequestParam(required = false) String limit,
+                                              @RequestParam(required = false) String cursor) {
+        return blocking.call(() -> parcels.list(actor, Direction.parse(direction), PageRequest.of(limit, cursor)));
+    }
+}
