@@ -31,7 +31,9 @@ CREATE TABLE parcel (
 CREATE INDEX parcel_by_sender ON parcel (sender_account, created_at DESC, waybill_id) WHERE sender_account IS NOT NULL;
 CREATE INDEX parcel_by_recipient ON parcel (recipient_account, created_at DESC, waybill_id) WHERE recipient_account IS NOT NULL;
 CREATE INDEX parcel_by_carrier_status ON parcel (carrier_id, status, status_since, waybill_id);
+CREATE INDEX parcel_by_carrier_since ON parcel (carrier_id, status_since, waybill_id);
 CREATE INDEX parcel_by_holder ON parcel (holder_id) WHERE holder_kind = 'COURIER';
+CREATE INDEX parcel_to_pick_up ON parcel (carrier_id, origin_hub) WHERE status = 'INFO_RECEIVED';
 
 -- The custody steps and status changes a customer sees, one row per event that changed the status.
 CREATE TABLE parcel_timeline (
@@ -43,6 +45,7 @@ CREATE TABLE parcel_timeline (
     hub        VARCHAR(20),
     PRIMARY KEY (waybill_id, sequence)
 );
+CREATE INDEX parcel_timeline_by_status ON parcel_timeline (status, at);
 
 -- Who looked at the parcel's personal data: the role and carrier, never the person.
 CREATE TABLE parcel_disclosure (

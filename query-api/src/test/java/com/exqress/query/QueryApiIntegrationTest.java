@@ -3,7 +3,7 @@ package com.exqress.query;
 import com.exqress.embedded.SharedPostgres;
 import com.exqress.identity.DemoLogins;
 import com.exqress.identity.EmbeddedIdentity;
-import com.exqress.projections.readmodel.ReadModelSchema;
+import com.exqress.projections.ProjectionSchemas;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,13 +16,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * query-api on the JVM's shared embedded PostgreSQL, driven over HTTP as the demo users. The read-model schema
- * comes from the projections service's own migration ({@link ReadModelSchema}, as in the standalone build); the
+ * comes from the projections service's own migration ({@link ProjectionSchemas}, as in the standalone build); the
  * tests write its rows as the projections service would, because the read model is query-api's input. All
  * subclasses share one application context and isolate themselves by their own waybills.
  */
 @ExtendWith(SharedPostgres.class)
 // Immediate shutdown: graceful shutdown would wait for the test client's pooled keep-alive connections.
-@SpringBootTest(classes = {QueryApiApplication.class, EmbeddedIdentity.class, ReadModelSchema.class},
+@SpringBootTest(classes = {QueryApiApplication.class, EmbeddedIdentity.class, ProjectionSchemas.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"exqress.identity.embedded=true", "server.shutdown=immediate",
                 "exqress.tracking.heartbeat=PT1S", "exqress.tracking.stuck-after-per-status.out-for-delivery=PT6H"})

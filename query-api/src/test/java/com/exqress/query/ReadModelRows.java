@@ -13,7 +13,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Writes read-model rows as the projections service does, notices included. */
+/**
+ * Writes read-model rows as the projections service does, notices included, into the copy the serving views
+ * show: projections_blue, on a fresh database (query-api tests never rebuild).
+ */
 public final class ReadModelRows {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -36,7 +39,7 @@ public final class ReadModelRows {
 
     /** Hourly arrivals at a hub. */
     public void throughput(String carrier, String hub, Instant hour, int arrivals) {
-        jdbc.update("INSERT INTO projections.hub_throughput (carrier_id, hub, hour, arrivals) VALUES (?, ?, ?, ?)",
+        jdbc.update("INSERT INTO projections_blue.hub_throughput (carrier_id, hub, hour, arrivals) VALUES (?, ?, ?, ?)",
                 carrier, hub, timestamp(hour), arrivals);
     }
 
@@ -140,7 +143,7 @@ public final class ReadModelRows {
                 trackingNumber = TrackingNumber.generate(new CarrierId(carrier), RANDOM).value();
             }
             jdbc.update("""
-                    INSERT INTO projections.parcel (waybill_id, tracking_number, carrier_id, sender_account,
+                    INSERT INTO projections_blue.parcel (waybill_id, tracking_number, carrier_id, sender_account,
                         recipient_account, status, reason, hub, origin_hub, destination_region, destination_hub,
                         holder_kind, holder_id, last_mile_courier, created_at, status_since, last_sequence)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
@@ -162,7 +165,7 @@ public final class ReadModelRows {
             statusSince = at.truncatedTo(ChronoUnit.MICROS);
             transaction.executeWithoutResult(work -> {
                 jdbc.update("""
-                        UPDATE projections.parcel SET status = ?, reason = ?, hub = ?, holder_kind = ?, holder_id = ?,
+                        UPDATE projections_blue.parcel SET status = ?, reason = ?, hub = ?, holder_kind = ?, holder_id = ?,
                             last_mile_courier = ?, status_since = ?, last_sequence = last_sequence + 1
                         WHERE waybill_id = ?
                         """, status, reason, hub, holderKind, holderId, lastMileCourier, timestamp(statusSince), waybillId);
@@ -174,7 +177,7 @@ public final class ReadModelRows {
 
         public Parcel timeline(Instant at, String entryStatus, String entryReason, String entryHub) {
             jdbc.update("""
-                    INSERT INTO projections.parcel_timeline (waybill_id, sequence, at, status, reason, hub)
+                    INSERT INTO projections_blue.parcel_timeline (waybill_id, sequence, at, status, reason, hub)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """, waybillId, sequence++, timestamp(at.truncatedTo(ChronoUnit.MICROS)), entryStatus, entryReason, entryHub);
             return this;
@@ -182,7 +185,7 @@ public final class ReadModelRows {
 
         public Parcel disclosure(Instant at, String role, String carrierId, String purpose, String... fields) {
             jdbc.update("""
-                    INSERT INTO projections.parcel_disclosure (waybill_id, sequence, at, role, carrier_id, purpose, fields)
+                    INSERT INTO projections_blue.parcel_disclosure (waybill_id, sequence, at, role, carrier_id, purpose, fields)
                     VALUES (?, ?, ?, ?, ?, ?, ?::text[])
                     """, waybillId, sequence++, timestamp(at.truncatedTo(ChronoUnit.MICROS)), role, carrierId, purpose,
                     "{" + String.join(",", fields) + "}");

@@ -85,6 +85,10 @@ class AuthorizationMatrixIT {
                 user -> call(HttpMethod.PUT, "/carriers/SWP/partners/BLR", user, null)));
         cells.addAll(row("DELETE /carriers/NRT/partners/BLR (not a partner)", expect(404, "admin-nrt"), 403,
                 user -> call(HttpMethod.DELETE, "/carriers/NRT/partners/BLR", user, null)));
+        cells.addAll(row("GET /admin/projections/parcels", expect(200, "admin-swp", 200, "admin-blr", 200, "admin-nrt",
+                200, "platform-admin"), 403, user -> call(HttpMethod.GET, "/admin/projections/parcels", user, null)));
+        cells.addAll(row("POST /admin/projections/parcels/rebuild", expect(202, "platform-admin"), 403,
+                user -> call(HttpMethod.POST, "/admin/projections/parcels/rebuild", user, null)));
         cells.addAll(row("GET /auth/me", Map.of(), 200, user -> call(HttpMethod.GET, "/auth/me", user, null)));
         return cells.stream();
     }

@@ -8,10 +8,12 @@ import com.exqress.waybill.api.CustodyTransferred;
 import com.exqress.waybill.api.DeliveryAttemptFailed;
 import com.exqress.waybill.api.LabelPrinted;
 import com.exqress.waybill.api.LocationCode;
+import com.exqress.waybill.api.NextStep;
 import com.exqress.waybill.api.ParcelReturned;
 import com.exqress.waybill.api.ParcelScanned;
 import com.exqress.waybill.api.ScanAction;
 import com.exqress.waybill.api.TrackingNumber;
+import com.exqress.waybill.api.TrackingStatus;
 import com.exqress.waybill.api.WaybillCreated;
 import com.exqress.waybill.api.WaybillDelivered;
 import com.exqress.waybill.api.WaybillDisposed;
@@ -126,16 +128,6 @@ public record ParcelProgress(WaybillId waybillId, TrackingNumber trackingNumber,
 
     /** What should happen next, for the customer's "what now": null once nothing more will happen. */
     public NextStep nextStep() {
-        return switch (status) {
-            case INFO_RECEIVED -> new NextStep("PICKUP", null);
-            case PICKED_UP, IN_TRANSIT -> new NextStep("ARRIVE_AT_DESTINATION_HUB", destinationHub);
-            case OUT_FOR_DELIVERY -> new NextStep("DELIVERY", null);
-            case DELIVERY_FAILED -> new NextStep("DELIVERY_RETRY", null);
-            case DELIVERED, RETURNED, DISPOSED -> null;
-        };
-    }
-
-    /** The expected next step and, where it happens at a hub, which one. */
-    public record NextStep(String step, LocationCode hub) {
+        return NextStep.after(status, hub, destinationHub);
     }
 }

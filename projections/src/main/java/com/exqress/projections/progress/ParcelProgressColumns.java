@@ -6,6 +6,7 @@ import com.exqress.waybill.api.Custodian;
 import com.exqress.waybill.api.CustodianKind;
 import com.exqress.waybill.api.LocationCode;
 import com.exqress.waybill.api.TrackingNumber;
+import com.exqress.waybill.api.TrackingStatus;
 import com.exqress.waybill.api.WaybillId;
 
 import java.sql.ResultSet;

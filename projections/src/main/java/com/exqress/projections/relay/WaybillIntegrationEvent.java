@@ -1,7 +1,7 @@
 package com.exqress.projections.relay;
 
 import com.exqress.projections.progress.ParcelProgress;
-import com.exqress.projections.progress.TrackingStatus;
+import com.exqress.waybill.api.TrackingStatus;
 import com.exqress.waybill.api.LocationCode;
 import com.exqress.waybill.api.WaybillEvent;
 

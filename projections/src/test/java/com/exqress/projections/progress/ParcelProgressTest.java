@@ -1,14 +1,16 @@
 package com.exqress.projections.progress;
 
 import com.exqress.projections.WaybillStory;
-import com.exqress.waybill.api.ActorId;
 import com.exqress.waybill.api.Actor;
+import com.exqress.waybill.api.ActorId;
 import com.exqress.waybill.api.Custodian;
 import com.exqress.waybill.api.CustodyTransferred;
 import com.exqress.waybill.api.DeliveryAttemptFailed;
 import com.exqress.waybill.api.LocationCode;
+import com.exqress.waybill.api.NextStep;
 import com.exqress.waybill.api.ParcelReturned;
 import com.exqress.waybill.api.Provenance;
+import com.exqress.waybill.api.TrackingStatus;
 import com.exqress.waybill.api.WaybillEvent;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +66,7 @@ class ParcelProgressTest {
         assertThat(after.status()).isEqualTo(TrackingStatus.IN_TRANSIT);
         assertThat(after.reason()).isEqualTo("HANDED_OVER");
         assertThat(after.lastMileCourier()).isNull();
-        assertThat(after.nextStep()).isEqualTo(new ParcelProgress.NextStep("ARRIVE_AT_DESTINATION_HUB", BSN_01));
+        assertThat(after.nextStep()).isEqualTo(new NextStep("OUT_FOR_DELIVERY", BSN_01));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.exqress.projections.relay;
 
-import com.exqress.projections.progress.TrackingStatus;
+import com.exqress.waybill.api.TrackingStatus;
 import com.exqress.waybill.api.WaybillEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

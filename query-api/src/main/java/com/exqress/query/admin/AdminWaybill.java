@@ -1,6 +1,6 @@
 package com.exqress.query.admin;
 
-import com.exqress.query.readmodel.ParcelStatus;
+import com.exqress.waybill.api.TrackingStatus;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +14,7 @@ import java.util.UUID;
  *                        never a sender's account
  * @param lastMileCourier the courier out delivering it; only for the carrier's own admins
  */
-public record AdminWaybill(UUID waybillId, String trackingNumber, ParcelStatus status, String reason,
+public record AdminWaybill(UUID waybillId, String trackingNumber, TrackingStatus status, String reason,
                            Instant statusSince, Instant createdAt, String hub, String originHub,
                            String destinationRegion, String destinationHub, String holderKind, String holderId,
                            String lastMileCourier) {

@@ -7,7 +7,7 @@ import com.exqress.query.admin.CarrierOverview.Stuck;
 import com.exqress.query.readmodel.Cursor;
 import com.exqress.query.readmodel.Page;
 import com.exqress.query.readmodel.PageRequest;
-import com.exqress.query.readmodel.ParcelStatus;
+import com.exqress.waybill.api.TrackingStatus;
 import com.exqress.query.readmodel.ReadModelSnapshot;
 import com.exqress.query.readmodel.Rows;
 import com.exqress.query.readmodel.TrackingSettings;
@@ -63,7 +63,7 @@ public class CarrierOperations {
             ORDER BY status_since, waybill_id
             LIMIT ?
             """;
-    private static final List<ParcelStatus> NOT_TERMINAL = Arrays.stream(ParcelStatus.values())
+    private static final List<TrackingStatus> NOT_TERMINAL = Arrays.stream(TrackingStatus.values())
             .filter(status -> !status.isTerminal()).toList();
 
     private final JdbcTemplate jdbc;
@@ -86,17 +86,17 @@ public class CarrierOperations {
         Instant now = clock.instant();
         Instant since = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(23));
         return snapshot.read(transaction -> {
-            Map<ParcelStatus, Long> byStatus = new EnumMap<>(ParcelStatus.class);
-            for (ParcelStatus status : ParcelStatus.values()) {
+            Map<TrackingStatus, Long> byStatus = new EnumMap<>(TrackingStatus.class);
+            for (TrackingStatus status : TrackingStatus.values()) {
                 byStatus.put(status, 0L);
             }
             jdbc.query(BY_STATUS, (ResultSet row) -> {
-                byStatus.put(ParcelStatus.valueOf(row.getString("status")), row.getLong("parcels"));
+                byStatus.put(TrackingStatus.valueOf(row.getString("status")), row.getLong("parcels"));
             }, carrier.code());
             List<Stuck> stuck = new ArrayList<>();
             settings.stuckThresholds().forEach((status, after) -> stuck.add(new Stuck(status, after,
                     count(STUCK, carrier.code(), status.name(), Rows.timestamp(now.minus(after))))));
-            long failedDeliveries = count(FAILED_DELIVERIES, carrier.code(), ParcelStatus.DELIVERY_FAILED.name(),
+            long failedDeliveries = count(FAILED_DELIVERIES, carrier.code(), TrackingStatus.DELIVERY_FAILED.name(),
                     Rows.timestamp(since));
             List<HubHour> throughput = jdbc.query(THROUGHPUT, (row, number) -> new HubHour(row.getString("hub"),
                     Rows.instant(row, "hour"), row.getInt("arrivals")), carrier.code(), Rows.timestamp(since));
@@ -150,7 +150,7 @@ public class CarrierOperations {
         String holderKind = row.getString("holder_kind");
         boolean showHolder = ownAdmin && holderKind != null && !CustodianKind.SENDER.name().equals(holderKind);
         return new AdminWaybill(row.getObject("waybill_id", UUID.class), row.getString("tracking_number"),
-                ParcelStatus.valueOf(row.getString("status")), row.getString("reason"), Rows.instant(row, "status_since"),
+                TrackingStatus.valueOf(row.getString("status")), row.getString("reason"), Rows.instant(row, "status_since"),
                 Rows.instant(row, "created_at"), row.getString("hub"), row.getString("origin_hub"),
                 row.getString("destination_region"), row.getString("destination_hub"), holderKind,
                 showHolder ? row.getString("holder_id") : null, ownAdmin ? row.getString("last_mile_courier") : null);

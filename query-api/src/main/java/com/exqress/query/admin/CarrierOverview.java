@@ -1,6 +1,6 @@
 package com.exqress.query.admin;
 
-import com.exqress.query.readmodel.ParcelStatus;
+import com.exqress.waybill.api.TrackingStatus;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.Map;
  * @param failedDeliveries delivery attempts that failed in the window
  * @param throughput       parcels arriving at each hub, per hour of the window that had any
  */
-public record CarrierOverview(String carrier, Instant asOf, Map<ParcelStatus, Long> byStatus, List<Stuck> stuck,
+public record CarrierOverview(String carrier, Instant asOf, Map<TrackingStatus, Long> byStatus, List<Stuck> stuck,
                               Instant since, long failedDeliveries, List<HubHour> throughput) {
 
     public CarrierOverview {
@@ -29,7 +29,7 @@ public record CarrierOverview(String carrier, Instant asOf, Map<ParcelStatus, Lo
     }
 
     /** List them with {@code /admin/carriers/{carrier}/waybills?status=<status>&stuckFor=<after>}. */
-    public record Stuck(ParcelStatus status, Duration after, long parcels) {
+    public record Stuck(TrackingStatus status, Duration after, long parcels) {
     }
 
     public record HubHour(String hub, Instant hour, int arrivals) {

@@ -1,9 +1,10 @@
 package com.exqress.query.admin;
 
 import com.exqress.platform.web.ApiProblem;
-import com.exqress.query.readmodel.ParcelStatus;
+import com.exqress.waybill.api.TrackingStatus;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -12,12 +13,21 @@ import java.time.format.DateTimeParseException;
  * @param status   only parcels in this status; null for any
  * @param stuckFor only parcels in a status that is not terminal for longer than this; null for any
  */
-public record WaybillFilter(ParcelStatus status, Duration stuckFor) {
+public record WaybillFilter(TrackingStatus status, Duration stuckFor) {
 
     /** From query parameters {@code status} and {@code stuckFor}. */
     public static WaybillFilter of(String status, String stuckFor) {
-        return new WaybillFilter(status == null ? null : ParcelStatus.parse("status", status),
+        return new WaybillFilter(status == null ? null : status(status),
                 stuckFor == null ? null : positiveDuration(stuckFor));
+    }
+
+    private static TrackingStatus status(String value) {
+        for (TrackingStatus status : TrackingStatus.values()) {
+            if (status.name().equals(value)) {
+                return status;
+            }
+        }
+        throw ApiProblem.invalidField("status", "must be one of " + Arrays.toString(TrackingStatus.values()));
     }
 
     private static Duration positiveDuration(String value) {

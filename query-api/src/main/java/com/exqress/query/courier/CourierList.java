@@ -1,7 +1,7 @@
 package com.exqress.query.courier;
 
 import com.exqress.platform.web.ApiProblem;
-import com.exqress.query.readmodel.ParcelStatus;
+import com.exqress.waybill.api.TrackingStatus;
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.CustodianKind;
 
@@ -51,10 +51,10 @@ public enum CourierList {
     List<Object> parameters(Actor courier) {
         return switch (this) {
             case HELD -> List.of(CustodianKind.COURIER.name(), courier.id().value());
-            case TO_PICK_UP -> List.of(courier.carrier().code(), ParcelStatus.INFO_RECEIVED.name(), LABEL_PRINTED,
+            case TO_PICK_UP -> List.of(courier.carrier().code(), TrackingStatus.INFO_RECEIVED.name(), LABEL_PRINTED,
                     LABEL_REPRINTED, courier.hub().value());
             case TO_DELIVER -> List.of(courier.carrier().code(), courier.hub().value(), CustodianKind.HUB.name(),
-                    courier.hub().value(), ParcelStatus.IN_TRANSIT.name());
+                    courier.hub().value(), TrackingStatus.IN_TRANSIT.name());
         };
     }
 }

@@ -1,6 +1,6 @@
 package com.exqress.query.courier;
 
-import com.exqress.query.readmodel.ParcelStatus;
+import com.exqress.waybill.api.TrackingStatus;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,6 +11,6 @@ import java.util.UUID;
  *
  * @param hub the last hub the parcel was at or left
  */
-public record CourierParcel(UUID waybillId, String trackingNumber, String carrier, ParcelStatus status, String reason,
+public record CourierParcel(UUID waybillId, String trackingNumber, String carrier, TrackingStatus status, String reason,
                             Instant statusSince, String hub) {
 }

@@ -5,7 +5,7 @@ import com.exqress.query.courier.RoutePage.Route;
 import com.exqress.query.readmodel.Cursor;
 import com.exqress.query.readmodel.Page;
 import com.exqress.query.readmodel.PageRequest;
-import com.exqress.query.readmodel.ParcelStatus;
+import com.exqress.waybill.api.TrackingStatus;
 import com.exqress.query.readmodel.Rows;
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.Role;
@@ -76,7 +76,7 @@ public class CourierParcels {
         parameters.add(page.rowsToFetch());
         List<Row> rows = jdbc.query(LIST.formatted(list.condition(), after), (row, number) -> new Row(
                 new CourierParcel(row.getObject("waybill_id", UUID.class), row.getString("tracking_number"),
-                        row.getString("carrier_id"), ParcelStatus.valueOf(row.getString("status")), row.getString("reason"),
+                        row.getString("carrier_id"), TrackingStatus.valueOf(row.getString("status")), row.getString("reason"),
                         Rows.instant(row, "status_since"), row.getString("hub")),
                 row.getString("destination_hub"), row.getString("destination_region"), Rows.instant(row, "created_at")),
                 parameters.toArray());

@@ -1,6 +1,6 @@
 package com.exqress.query.customer;
 
-import com.exqress.query.readmodel.ParcelStatus;
+import com.exqress.waybill.api.TrackingStatus;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,6 +9,6 @@ import java.util.UUID;
  * One parcel in a customer's list. The waybill id is what the command endpoints take, for example a
  * recipient's disposal.
  */
-public record CustomerParcel(UUID waybillId, String trackingNumber, String carrier, ParcelStatus status,
+public record CustomerParcel(UUID waybillId, String trackingNumber, String carrier, TrackingStatus status,
                              String reason, Instant statusSince, Instant createdAt) {
 }

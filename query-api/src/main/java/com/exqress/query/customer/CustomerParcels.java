@@ -6,7 +6,7 @@ import com.exqress.query.customer.TrackingView.TimelineEntry;
 import com.exqress.query.readmodel.Cursor;
 import com.exqress.query.readmodel.Page;
 import com.exqress.query.readmodel.PageRequest;
-import com.exqress.query.readmodel.ParcelStatus;
+import com.exqress.waybill.api.TrackingStatus;
 import com.exqress.query.readmodel.ReadModelSnapshot;
 import com.exqress.query.readmodel.Rows;
 import com.exqress.waybill.api.Actor;
@@ -31,7 +31,7 @@ import java.util.UUID;
 public class CustomerParcels {
 
     private static final String PARCEL = """
-            SELECT waybill_id, tracking_number, carrier_id, status, reason, status_since, destination_hub
+            SELECT waybill_id, tracking_number, carrier_id, status, reason, status_since, hub, destination_hub
             FROM projections.parcel
             WHERE tracking_number = ? AND (sender_account = ? OR recipient_account = ?)
             """;
@@ -95,7 +95,7 @@ public class CustomerParcels {
         parameters.add(page.rowsToFetch());
         List<CustomerParcel> rows = jdbc.query(LIST.formatted(direction.accountColumn(), after),
                 (row, number) -> new CustomerParcel(row.getObject("waybill_id", UUID.class), row.getString("tracking_number"),
-                        row.getString("carrier_id"), ParcelStatus.valueOf(row.getString("status")), row.getString("reason"),
+                        row.getString("carrier_id"), TrackingStatus.valueOf(row.getString("status")), row.getString("reason"),
                         Rows.instant(row, "status_since"), Rows.instant(row, "created_at")),
                 parameters.toArray());
         return Page.of(rows, page, parcel -> Cursor.of(parcel.createdAt(), parcel.waybillId()));
@@ -107,27 +107,27 @@ public class CustomerParcels {
 
     private TrackedParcel withHistory(ParcelRow parcel) {
         List<TimelineEntry> timeline = jdbc.query(TIMELINE, (row, number) -> new TimelineEntry(Rows.instant(row, "at"),
-                ParcelStatus.valueOf(row.getString("status")), row.getString("reason"), row.getString("hub")),
+                TrackingStatus.valueOf(row.getString("status")), row.getString("reason"), row.getString("hub")),
                 parcel.waybillId());
         List<Disclosure> disclosures = jdbc.query(DISCLOSURES, (row, number) -> new Disclosure(Rows.instant(row, "at"),
                 row.getString("role"), row.getString("carrier_id"), row.getString("purpose"), texts(row.getArray("fields"))),
                 parcel.waybillId());
         return new TrackedParcel(parcel.waybillId(), new TrackingView(parcel.trackingNumber(), parcel.carrier(),
-                parcel.status(), parcel.reason(), parcel.statusSince(), NextStep.after(parcel.status(), parcel.destinationHub()),
+                parcel.status(), parcel.reason(), parcel.statusSince(), NextStepView.after(parcel.status(), parcel.hub(), parcel.destinationHub()),
                 timeline, disclosures));
     }
 
     private static ParcelRow parcel(ResultSet row, int number) throws SQLException {
         return new ParcelRow(row.getObject("waybill_id", UUID.class), row.getString("tracking_number"),
-                row.getString("carrier_id"), ParcelStatus.valueOf(row.getString("status")), row.getString("reason"),
-                Rows.instant(row, "status_since"), row.getString("destination_hub"));
+                row.getString("carrier_id"), TrackingStatus.valueOf(row.getString("status")), row.getString("reason"),
+                Rows.instant(row, "status_since"), row.getString("hub"), row.getString("destination_hub"));
     }
 
     private static List<String> texts(Array array) throws SQLException {
         return Arrays.asList((String[]) array.getArray());
     }
 
-    private record ParcelRow(UUID waybillId, String trackingNumber, String carrier, ParcelStatus status, String reason,
-                             Instant statusSince, String destinationHub) {
+    private record ParcelRow(UUID waybillId, String trackingNumber, String carrier, TrackingStatus status, String reason,
+                             Instant statusSince, String hub, String destinationHub) {
     }
 }

@@ -3,7 +3,7 @@ package com.exqress.query.customer;
 import com.exqress.platform.web.BlockingWork;
 import com.exqress.query.readmodel.ParcelChanged;
 import com.exqress.query.readmodel.ParcelChanges;
-import com.exqress.query.readmodel.ParcelStatus;
+import com.exqress.waybill.api.TrackingStatus;
 import com.exqress.query.readmodel.TrackingSettings;
 import com.exqress.waybill.api.Actor;
 import org.springframework.http.codec.ServerSentEvent;
@@ -41,7 +41,7 @@ public class TrackingStream {
         return blocking.call(() -> parcels.tracked(actor, trackingNumber).orElseThrow(CustomerParcels::notFound))
                 .flatMapMany(first -> Flux.concat(Mono.just(first.view()), updates(actor, trackingNumber, first)))
                 .distinctUntilChanged()
-                .takeUntil(view -> view.status() == ParcelStatus.DISPOSED)
+                .takeUntil(view -> view.status() == TrackingStatus.DISPOSED)
                 .map(view -> ServerSentEvent.builder(view).event(EVENT).build())
                 // Heartbeats stop when the views end, or they would hold the response open for ever.
                 .publish(events -> Flux.merge(events, heartbeats().takeUntilOther(events.ignoreElements())));

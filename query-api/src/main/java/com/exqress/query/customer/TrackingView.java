@@ -1,6 +1,6 @@
 package com.exqress.query.customer;
 
-import com.exqress.query.readmodel.ParcelStatus;
+import com.exqress.waybill.api.TrackingStatus;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +11,8 @@ import java.util.List;
  *
  * @param nextStep what should happen next; null once nothing more will
  */
-public record TrackingView(String trackingNumber, String carrier, ParcelStatus status, String reason,
-                           Instant statusSince, NextStep nextStep, List<TimelineEntry> timeline,
+public record TrackingView(String trackingNumber, String carrier, TrackingStatus status, String reason,
+                           Instant statusSince, NextStepView nextStep, List<TimelineEntry> timeline,
                            List<Disclosure> disclosures) {
 
     public TrackingView {
@@ -21,7 +21,7 @@ public record TrackingView(String trackingNumber, String carrier, ParcelStatus s
     }
 
     /** One status change, with the hub it happened at where there was one. */
-    public record TimelineEntry(Instant at, ParcelStatus status, String reason, String hub) {
+    public record TimelineEntry(Instant at, TrackingStatus status, String reason, String hub) {
     }
 
     /** Someone of {@code role} (and {@code carrier}) was shown {@code fields} of the personal data for {@code purpose}. */

@@ -1,5 +1,6 @@
 package com.exqress.query.readmodel;
 
+import com.exqress.waybill.api.TrackingStatus;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 @ConfigurationProperties("exqress.tracking")
 public record TrackingSettings(@DefaultValue("PT48H") Duration stuckAfter,
-                               Map<ParcelStatus, Duration> stuckAfterPerStatus,
+                               Map<TrackingStatus, Duration> stuckAfterPerStatus,
                                @DefaultValue("PT15S") Duration heartbeat) {
 
     public TrackingSettings {
@@ -33,9 +34,9 @@ public record TrackingSettings(@DefaultValue("PT48H") Duration stuckAfter,
     }
 
     /** The threshold of every status that is not terminal, in the vocabulary's order. */
-    public Map<ParcelStatus, Duration> stuckThresholds() {
-        Map<ParcelStatus, Duration> thresholds = new EnumMap<>(ParcelStatus.class);
-        for (ParcelStatus status : ParcelStatus.values()) {
+    public Map<TrackingStatus, Duration> stuckThresholds() {
+        Map<TrackingStatus, Duration> thresholds = new EnumMap<>(TrackingStatus.class);
+        for (TrackingStatus status : TrackingStatus.values()) {
             if (!status.isTerminal()) {
                 thresholds.put(status, stuckAfterPerStatus.getOrDefault(status, stuckAfter));
             }

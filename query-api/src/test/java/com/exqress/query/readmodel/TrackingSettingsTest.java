@@ -1,5 +1,6 @@
 package com.exqress.query.readmodel;
 
+import com.exqress.waybill.api.TrackingStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -19,14 +20,14 @@ class TrackingSettingsTest {
     @Test
     void everyStatusThatIsNotTerminalHasAThresholdTheDefaultOrItsOwn() {
         TrackingSettings settings = new TrackingSettings(Duration.ofHours(48),
-                Map.of(ParcelStatus.OUT_FOR_DELIVERY, Duration.ofHours(6)), HEARTBEAT);
+                Map.of(TrackingStatus.OUT_FOR_DELIVERY, Duration.ofHours(6)), HEARTBEAT);
 
         assertThat(settings.stuckThresholds()).containsExactly(
-                Map.entry(ParcelStatus.INFO_RECEIVED, Duration.ofHours(48)),
-                Map.entry(ParcelStatus.PICKED_UP, Duration.ofHours(48)),
-                Map.entry(ParcelStatus.IN_TRANSIT, Duration.ofHours(48)),
-                Map.entry(ParcelStatus.OUT_FOR_DELIVERY, Duration.ofHours(6)),
-                Map.entry(ParcelStatus.DELIVERY_FAILED, Duration.ofHours(48)));
+                Map.entry(TrackingStatus.INFO_RECEIVED, Duration.ofHours(48)),
+                Map.entry(TrackingStatus.PICKED_UP, Duration.ofHours(48)),
+                Map.entry(TrackingStatus.IN_TRANSIT, Duration.ofHours(48)),
+                Map.entry(TrackingStatus.OUT_FOR_DELIVERY, Duration.ofHours(6)),
+                Map.entry(TrackingStatus.DELIVERY_FAILED, Duration.ofHours(48)));
     }
 
     /** As the README names them. */
@@ -39,21 +40,21 @@ class TrackingSettingsTest {
         TrackingSettings settings = new Binder(ConfigurationPropertySources.from(environment))
                 .bindOrCreate("exqress.tracking", TrackingSettings.class);
 
-        assertThat(settings.stuckThresholds()).containsEntry(ParcelStatus.IN_TRANSIT, Duration.ofHours(24))
-                .containsEntry(ParcelStatus.OUT_FOR_DELIVERY, Duration.ofHours(12));
+        assertThat(settings.stuckThresholds()).containsEntry(TrackingStatus.IN_TRANSIT, Duration.ofHours(24))
+                .containsEntry(TrackingStatus.OUT_FOR_DELIVERY, Duration.ofHours(12));
         assertThat(settings.heartbeat()).isEqualTo(HEARTBEAT);
     }
 
     @Test
     void aTerminalStatusCannotHaveAThreshold() {
-        assertThatThrownBy(() -> new TrackingSettings(Duration.ofHours(48), Map.of(ParcelStatus.DELIVERED, Duration.ofHours(1)),
+        assertThatThrownBy(() -> new TrackingSettings(Duration.ofHours(48), Map.of(TrackingStatus.DELIVERED, Duration.ofHours(1)),
                 HEARTBEAT)).hasMessageContaining("never stuck");
     }
 
     @Test
     void durationsArePositive() {
         assertThatThrownBy(() -> new TrackingSettings(Duration.ZERO, null, HEARTBEAT)).hasMessageContaining("stuck-after");
-        assertThatThrownBy(() -> new TrackingSettings(Duration.ofHours(1), Map.of(ParcelStatus.IN_TRANSIT, Duration.ofHours(-1)),
+        assertThatThrownBy(() -> new TrackingSettings(Duration.ofHours(1), Map.of(TrackingStatus.IN_TRANSIT, Duration.ofHours(-1)),
                 HEARTBEAT)).hasMessageContaining("stuck-after-per-status.IN_TRANSIT");
         assertThatThrownBy(() -> new TrackingSettings(Duration.ofHours(1), null, Duration.ZERO)).hasMessageContaining("heartbeat");
     }
