@@ -51,7 +51,7 @@ class AuthorizationMatrixIT {
     }
 
     @TestFactory
-    Stream<DynamicTest> everyEndpointAnswersEveryRoleAsItShould() {
+    Stream<DynamicTest> everyEndpointAnswersEveryRoleAsItShould() throws InterruptedException {
         List<DynamicTest> cells = new ArrayList<>();
         cells.addAll(row("POST /waybills (SWP)", expect(201, "sender1", 201, "recipient1", 201, "customer2", 201,
                 "admin-swp"), 403, user -> call(HttpMethod.POST, "/waybills", user, createRequest())));
@@ -85,6 +85,17 @@ class AuthorizationMatrixIT {
                 user -> call(HttpMethod.PUT, "/carriers/SWP/partners/BLR", user, null)));
         cells.addAll(row("DELETE /carriers/NRT/partners/BLR (not a partner)", expect(404, "admin-nrt"), 403,
                 user -> call(HttpMethod.DELETE, "/carriers/NRT/partners/BLR", user, null)));
+        String tracked = trackedParcel();
+        cells.addAll(row("GET /tracking/{trackingNumber}", expect(200, "sender1", 200, "recipient1"), 404,
+                user -> call(HttpMethod.GET, "/tracking/" + tracked, user, null)));
+        cells.addAll(row("GET /me/parcels", expect(200, "sender1", 200, "recipient1", 200, "customer2"), 403,
+                user -> call(HttpMethod.GET, "/me/parcels?direction=received", user, null)));
+        cells.addAll(row("GET /courier/parcels", expect(200, "courier-swp-1", 200, "courier-blr-1", 200, "courier-nrt-1"),
+                403, user -> call(HttpMethod.GET, "/courier/parcels", user, null)));
+        cells.addAll(row("GET /admin/carriers/SWP/overview", expect(200, "admin-swp", 200, "platform-admin"), 403,
+                user -> call(HttpMethod.GET, "/admin/carriers/SWP/overview", user, null)));
+        cells.addAll(row("GET /admin/carriers/SWP/waybills", expect(200, "admin-swp", 200, "platform-admin"), 403,
+                user -> call(HttpMethod.GET, "/admin/carriers/SWP/waybills?status=PICKED_UP", user, null)));
         cells.addAll(row("GET /admin/projections/parcels", expect(200, "admin-swp", 200, "admin-blr", 200, "admin-nrt",
                 200, "platform-admin"), 403, user -> call(HttpMethod.GET, "/admin/projections/parcels", user, null)));
         cells.addAll(row("POST /admin/projections/parcels/rebuild", expect(202, "platform-admin"), 403,
@@ -130,6 +141,24 @@ class AuthorizationMatrixIT {
         WebTestClient.RequestHeadersSpec<?> ready = body == null ? request
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
         return ready.exchange().expectBody(String.class).returnResult();
+    }
+
+    /** A parcel sender1 handed to courier-swp-1, once the read model shows it: its tracking number. */
+    private static String trackedParcel() throws InterruptedException {
+        EntityExchangeResult<String> created = call(HttpMethod.POST, "/waybills", "sender1", createRequest());
+        String id = field(created, "waybillId");
+        call(HttpMethod.POST, "/waybills/" + id + "/labels", "sender1", null);
+        call(HttpMethod.POST, "/waybills/" + id + "/handoffs", "sender1", Map.of("toCourier", "courier-swp-1"));
+        String trackingNumber = field(created, "trackingNumber");
+        for (int attempt = 0; attempt < 200 && !visibleToSender(trackingNumber); attempt++) {
+            Thread.sleep(100);
+        }
+        assertThat(visibleToSender(trackingNumber)).as("the read model shows the parcel").isTrue();
+        return trackingNumber;
+    }
+
+    private static boolean visibleToSender(String trackingNumber) {
+        return call(HttpMethod.GET, "/tracking/" + trackingNumber, "sender1", null).getStatus().value() == 200;
     }
 
     private static String createWaybill() {
