@@ -8,6 +8,10 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,16 +21,26 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +97,34 @@ class StandaloneIT {
                 "leave with the guard", "Doorman Park");
     }
 
+    /** The whole read side, live: command, event store, projection, pg_notify, query-api's stream, and the Kafka relay. */
+    @Test
+    void aCustodyStepReachesTheRecipientsLiveTrackingAndTheIntegrationTopic() throws Exception {
+        String id = createWaybill();
+        post("/waybills/" + id + "/labels", "sender1", null);
+        String trackingNumber = trackingNumberOf(id);
+        BlockingQueue<String> views = new LinkedBlockingQueue<>();
+        Disposable stream = WebClient.create("http://localhost:" + port()).get()
+                .uri("/tracking/{trackingNumber}/stream", trackingNumber).header("Authorization", bearer("recipient1"))
+                .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .mapNotNull(ServerSentEvent::data).subscribe(views::add);
+        try {
+            assertThat(views.poll(20, TimeUnit.SECONDS)).as("the current view first").contains("\"status\":\"INFO_RECEIVED\"");
+
+            post("/waybills/" + id + "/handoffs", "sender1", Map.of("toCourier", "courier-swp-1"));
+
+            assertThat(views.poll(20, TimeUnit.SECONDS)).as("pushed after the hand-off")
+                    .contains("\"status\":\"PICKED_UP\"").doesNotContain("courier-swp-1", "sender1");
+        } finally {
+            stream.dispose();
+        }
+        List<String> published = integrationEventsOf(id, 3);
+        assertThat(published).extracting(event -> event.replaceAll(".*\"type\":\"([A-Z_]+)\".*", "$1"))
+                .containsExactly("WAYBILL_CREATED", "LABEL_PRINTED", "CUSTODY_TRANSFERRED");
+        assertThat(String.join("\n", published)).doesNotContain("Kim Minji", "010-1234-5678", "Sejong-daero", "Lee Jun",
+                "010-5555-0101", "leave with the guard", "sender1", "courier-swp-1");
+    }
+
     @Test
     void historyIsForAuditorsAndAdminsOfTheWaybillsCarrierOnly() {
         String id = createWaybill();
@@ -120,6 +162,33 @@ class StandaloneIT {
         post("/waybills/" + id + "/delivery", "courier-blr-1", Map.of("method", "TO_RECIPIENT", "receivedBy", "Doorman Park", "photoReference", "photo-7"));
         post("/waybills/" + id + "/disposal", "recipient1", null);
         return id;
+    }
+
+    /** The tracking number from the waybill's history, as its carrier's admin reads it. */
+    private static String trackingNumberOf(String id) throws Exception {
+        String history = historyAs("admin-swp", id).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return new ObjectMapper().readTree(history).at("/events/0/payload/trackingNumber/value").asText();
+    }
+
+    /** The first {@code count} integration events published for a waybill, read from the in-process broker. */
+    private static List<String> integrationEventsOf(String waybillId, int count) {
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, app.getEnvironment().getProperty("spring.kafka.bootstrap-servers"),
+                ConsumerConfig.GROUP_ID_CONFIG, "standalone-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> events = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("exqress.waybill-events.v1"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (events.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key().equals(waybillId)) {
+                        events.add(record.value());
+                    }
+                }
+            }
+        }
+        return events;
     }
 
     private static String createWaybill() {
