@@ -1,5 +1,6 @@
 package com.exqress.bench;
 
+import com.exqress.embedded.EmbeddedKafkaServer;
 import com.exqress.embedded.EmbeddedPostgresServer;
 import com.exqress.platform.ExqressPlatform;
 import com.exqress.projections.ProjectionsApplication;
@@ -48,7 +49,8 @@ public final class ProjectionReplayBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         ExqressPlatform.quietAxon();
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startTemporary();
-             ConfigurableApplicationContext app = start(postgres)) {
+             EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start();
+             ConfigurableApplicationContext app = start(postgres, kafka)) {
             long stored = fill(app, events / EVENTS_PER_STORY);
             System.out.printf("stored %d events; waiting for the live projection to catch up%n", stored);
             ParcelRebuilds rebuilds = app.getBean(ParcelRebuilds.class);
@@ -71,8 +73,10 @@ public final class ProjectionReplayBenchmark {
         }
     }
 
-    private static ConfigurableApplicationContext start(EmbeddedPostgresServer postgres) {
+    /** The projections service as deployed, Kafka relay included: it runs during the fill, idle during rebuilds. */
+    private static ConfigurableApplicationContext start(EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka) {
         Map<String, Object> properties = new HashMap<>(postgres.springProperties());
+        properties.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         properties.put("server.port", "0");
         properties.put("exqress.security.jwt.jwk-set-uri", "http://127.0.0.1:9/jwks.json");
         properties.put("exqress.security.jwt.issuer", "urn:bench");
