@@ -68,6 +68,7 @@ class WebhookAdminIT {
             assertThat(webhook.get("status").asText()).isEqualTo("ACTIVE");
             assertThat(webhook.get("consecutiveFailures").asInt()).isZero();
             assertThat(webhook.get("pendingDeliveries").asLong()).isZero();
+            assertThat(webhook.get("createdAt")).isEqualTo(created.get("createdAt"));
         }
     }
 
@@ -122,8 +123,9 @@ class WebhookAdminIT {
         }
         assertProblem(call(HttpMethod.POST, "/carriers/SWP/webhooks", "admin-swp",
                 Map.of("url", "https://localhost:9/exqress", "secret", "my-own")), 400, "UNKNOWN_FIELD");
-        assertProblem(call(HttpMethod.POST, "/carriers/SWP/webhooks", "admin-swp", "{\"url\":"), 400, "MALFORMED_JSON");
-        assertProblem(call(HttpMethod.POST, "/carriers/SWP/webhooks", "admin-swp", ""), 400, "MALFORMED_JSON");
+        for (String broken : List.of("{\"url\":", "", "null", "[]")) {
+            assertProblem(call(HttpMethod.POST, "/carriers/SWP/webhooks", "admin-swp", broken), 400, "MALFORMED_JSON");
+        }
         // The embedded default lets a receiver on this machine listen on plain http, as the README's demo does.
         json(call(HttpMethod.POST, "/carriers/SWP/webhooks", "admin-swp", Map.of("url", "http://localhost:9/exqress")), 201);
     }

@@ -35,5 +35,14 @@ public record WebhookProperties(@DefaultValue("10") int disableAfter,
             throw new IllegalArgumentException(
                     "exqress.webhooks.disable-after, dispatcher-threads and batch-size must be at least 1");
         }
+        if (!positive(pollInterval) || !positive(firstRetry) || maxRetry.compareTo(firstRetry) < 0) {
+            throw new IllegalArgumentException("exqress.webhooks.poll-interval and first-retry must be positive, "
+                    + "and max-retry at least first-retry");
+        }
+    }
+
+    /** Duration.isPositive() arrives with Java 18. */
+    private static boolean positive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
     }
 }

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,9 @@ public class WebhookRegistry {
         WebhookUrls.check(url, properties.allowPlainHttpToLocalhost());
         byte[] key = new byte[SECRET_BYTES];
         random.nextBytes(key);
-        NewWebhook webhook = new NewWebhook(UUID.randomUUID(), url, WebhookStatus.ACTIVE, clock.instant(),
+        // To the microsecond, as PostgreSQL keeps it, so that this answer and later listings show the same time.
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        NewWebhook webhook = new NewWebhook(UUID.randomUUID(), url, WebhookStatus.ACTIVE, createdAt,
                 Base64.getUrlEncoder().withoutPadding().encodeToString(key));
         jdbc.sql("""
                         INSERT INTO webhooks.webhook (id, carrier_id, url, secret, status, consecutive_failures, created_at)
