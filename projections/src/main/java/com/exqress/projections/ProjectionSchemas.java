@@ -28,6 +28,7 @@ public class ProjectionSchemas {
         }
         migrate(url, user, password, flyway, SERVING, "classpath:db/projections-serving");
         migrate(url, user, password, flyway, RELAY, "classpath:db/relay");
+        migrate(url, user, password, flyway, "webhooks", "classpath:db/webhooks");
     }
 
     private static void migrate(String url, String user, String password, FlywayProperties flyway, String schema,

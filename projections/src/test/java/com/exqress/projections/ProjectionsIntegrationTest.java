@@ -23,7 +23,10 @@ import java.util.List;
         properties = {"exqress.security.jwt.jwk-set-uri=http://127.0.0.1:9/jwks.json", "exqress.security.jwt.issuer=urn:test",
                 "server.shutdown=immediate",
                 // Tests reconcile (and so switch rebuilt copies) when they choose to, not on a timer.
-                "exqress.projections.reconcile-interval=PT1H"})
+                "exqress.projections.reconcile-interval=PT1H",
+                // Webhooks retry, and give up, within a second or two instead of minutes; receivers run on localhost.
+                "exqress.webhooks.disable-after=4", "exqress.webhooks.first-retry=PT0.2S",
+                "exqress.webhooks.poll-interval=PT0.05S", "exqress.webhooks.allow-plain-http-to-localhost=true"})
 public abstract class ProjectionsIntegrationTest {
 
     @Autowired
