@@ -3,6 +3,7 @@ package com.exqress.identity;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +21,8 @@ public final class DemoLogins {
 
     /** @param server what tells this server's tokens apart from another's in the same JVM, e.g. its port */
     public DemoLogins(WebTestClient client, String server) {
-        this.client = client;
+        // A bcrypt check on a loaded 2-core machine can outlast WebTestClient's 5 s default.
+        this.client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
         this.server = server;
     }
 

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Migrates the projections service's schemas, each with a Flyway history of its own, as the schema owner like
  * the event store's migration: both copies of the read-model tables ({@code db/projections}), the serving views
- * over them ({@code db/projections-serving}), and the Kafka relay's state ({@code db/relay}). It runs while
- * the context starts, before any event processor does.
+ * over them ({@code db/projections-serving}), the Kafka relay's state ({@code db/relay}) and the webhooks with
+ * their deliveries ({@code db/webhooks}). It runs while the context starts, before any event processor does.
  */
 @Component
 public class ProjectionSchemas {

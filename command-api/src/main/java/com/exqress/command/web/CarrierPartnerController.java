@@ -4,6 +4,7 @@ import com.exqress.command.ConflictRetryingSender;
 import com.exqress.command.carrier.CarrierPartnerIndex;
 import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.platform.web.ApiProblem;
+import com.exqress.platform.web.CarrierIds;
 import com.exqress.platform.web.BlockingWork;
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.CarrierId;
@@ -11,7 +12,6 @@ import com.exqress.waybill.api.CarrierPartners;
 import com.exqress.waybill.api.DeclarePartner;
 import com.exqress.waybill.api.Role;
 import com.exqress.waybill.api.WithdrawPartner;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +49,7 @@ public class CarrierPartnerController {
     @GetMapping
     public Mono<CarrierPartnersResponse> partners(Actor actor, @PathVariable String carrierId) {
         return blocking.call(() -> {
-            CarrierId carrier = knownCarrier(carrierId);
+            CarrierId carrier = CarrierIds.known(carriers, carrierId);
             if (!actor.isCarrierAdminOf(carrier) && actor.role() != Role.PLATFORM_ADMIN) {
                 throw ApiProblem.forbidden("only an admin of carrier " + carrier + " or a platform admin may see its partners");
             }
@@ -61,7 +61,7 @@ public class CarrierPartnerController {
     public Mono<CarrierPartnersResponse> declare(Actor actor, @PathVariable String carrierId,
                                                  @PathVariable String partnerId) {
         return blocking.call(() -> {
-            CarrierId carrier = knownCarrier(carrierId);
+            CarrierId carrier = CarrierIds.known(carriers, carrierId);
             DeclarePartner command = new DeclarePartner(carrier, partnerCode(partnerId),
                     provenance.of(actor, null, null, "declare partner " + partnerId + " of " + carrier, null));
             return response(sender.send(command));
@@ -72,19 +72,13 @@ public class CarrierPartnerController {
     public Mono<CarrierPartnersResponse> withdraw(Actor actor, @PathVariable String carrierId,
                                                   @PathVariable String partnerId) {
         return blocking.call(() -> {
-            CarrierId carrier = knownCarrier(carrierId);
+            CarrierId carrier = CarrierIds.known(carriers, carrierId);
             WithdrawPartner command = new WithdrawPartner(carrier, partnerCode(partnerId),
                     provenance.of(actor, null, null, "withdraw partner " + partnerId + " of " + carrier, null));
             return response(sender.send(command));
         });
     }
 
-    private CarrierId knownCarrier(String code) {
-        if (!CarrierId.isWellFormed(code) || !carriers.isKnown(new CarrierId(code))) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "CARRIER_NOT_FOUND", "no such carrier on this platform");
-        }
-        return new CarrierId(code);
-    }
 
     /** Whether the partner is on the platform is the aggregate's rule; here only its shape is checked. */
     private static CarrierId partnerCode(String code) {

@@ -2,6 +2,7 @@ package com.exqress.projections.webhook;
 
 import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.platform.web.ApiProblem;
+import com.exqress.platform.web.CarrierIds;
 import com.exqress.platform.web.BlockingWork;
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.CarrierId;
@@ -50,7 +51,7 @@ public class WebhookAdminController {
 
     @GetMapping
     public Mono<WebhookList> list(Actor actor, @PathVariable String carrierId) {
-        CarrierId carrier = knownCarrier(carrierId);
+        CarrierId carrier = CarrierIds.known(carriers, carrierId);
         if (!actor.isCarrierAdminOf(carrier) && actor.role() != Role.PLATFORM_ADMIN) {
             throw ApiProblem.forbidden("only an admin of carrier " + carrier + " or a platform admin may list its webhooks");
         }
@@ -77,19 +78,13 @@ public class WebhookAdminController {
     }
 
     private CarrierId managedBy(Actor actor, String carrierId) {
-        CarrierId carrier = knownCarrier(carrierId);
+        CarrierId carrier = CarrierIds.known(carriers, carrierId);
         if (!actor.isCarrierAdminOf(carrier)) {
             throw ApiProblem.forbidden("only an admin of carrier " + carrier + " may manage its webhooks");
         }
         return carrier;
     }
 
-    private CarrierId knownCarrier(String code) {
-        if (!CarrierId.isWellFormed(code) || !carriers.isKnown(new CarrierId(code))) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "CARRIER_NOT_FOUND", "no such carrier on this platform");
-        }
-        return new CarrierId(code);
-    }
 
     /** A malformed id names no webhook, so it gets the same answer as an unknown one. */
     private static UUID webhookIdOf(String id) {

@@ -2,6 +2,7 @@ package com.exqress.query.admin;
 
 import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.platform.web.ApiProblem;
+import com.exqress.platform.web.CarrierIds;
 import com.exqress.query.admin.CarrierOverview.HubHour;
 import com.exqress.query.admin.CarrierOverview.Stuck;
 import com.exqress.query.readmodel.Cursor;
@@ -15,7 +16,6 @@ import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.CarrierId;
 import com.exqress.waybill.api.CustodianKind;
 import com.exqress.waybill.api.Role;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -132,10 +132,7 @@ public class CarrierOperations {
 
     /** Unknown carriers are not found for anyone, as in command-api; known ones are for their admins and platform admins. */
     private CarrierId authorize(Actor actor, String carrierId) {
-        if (!CarrierId.isWellFormed(carrierId) || !carriers.isKnown(new CarrierId(carrierId))) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "CARRIER_NOT_FOUND", "no such carrier on this platform");
-        }
-        CarrierId carrier = new CarrierId(carrierId);
+        CarrierId carrier = CarrierIds.known(carriers, carrierId);
         if (!actor.isCarrierAdminOf(carrier) && actor.role() != Role.PLATFORM_ADMIN) {
             throw ApiProblem.forbidden("only an admin of carrier " + carrier + " or a platform admin may see its parcels");
         }
