@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * reads nothing. The server is the standalone jar on its embedded defaults, started as a child process so the
  * load generator's JVM is not the server's.
  *
- * <p>Arguments: the standalone jar, clients (default 64), measured seconds per run (default 20), runs (default 2).
+ * <p>Arguments: the standalone jar, clients (default 64), measured seconds per run (default 20), runs (default 3).
  */
 public final class TrackingQueryBenchmark {
 
@@ -35,7 +36,7 @@ public final class TrackingQueryBenchmark {
         Path jar = Path.of(args.length > 0 ? args[0] : "standalone/target/exqress.jar");
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         Duration measured = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 20);
-        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         int port = freePort();
         Path dataDir = Files.createTempDirectory("exqress-bench");
         Process server = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port)
@@ -51,14 +52,16 @@ public final class TrackingQueryBenchmark {
             awaitVisible(base, sender, trackingNumbers.get(trackingNumbers.size() - 1));
             ClosedLoopLoad load = new ClosedLoopLoad();
             Duration warmUp = Duration.ofSeconds(10);
-            System.out.printf("%d clients, %d s warm-up and %d s measured per endpoint and run, %d parcels%n",
-                    clients, warmUp.toSeconds(), measured.toSeconds(), PARCELS);
+            IntFunction<HttpRequest> me = client -> ClosedLoopLoad.get(URI.create(base + "/auth/me"), sender);
+            IntFunction<HttpRequest> track = client -> ClosedLoopLoad.get(URI.create(base + "/tracking/"
+                    + trackingNumbers.get(ThreadLocalRandom.current().nextInt(trackingNumbers.size()))), sender);
+            System.out.printf("%d clients; 30 s of each endpoint to warm the server up, then per run and endpoint %d s"
+                    + " warm-up and %d s measured; %d parcels%n", clients, warmUp.toSeconds(), measured.toSeconds(), PARCELS);
+            load.run(clients, Duration.ofSeconds(15), Duration.ofSeconds(15), me);
+            load.run(clients, Duration.ofSeconds(15), Duration.ofSeconds(15), track);
             for (int run = 1; run <= runs; run++) {
-                ClosedLoopLoad.Result ceiling = load.run(clients, warmUp, measured,
-                        client -> ClosedLoopLoad.get(URI.create(base + "/auth/me"), sender));
-                ClosedLoopLoad.Result tracking = load.run(clients, warmUp, measured,
-                        client -> ClosedLoopLoad.get(URI.create(base + "/tracking/" + trackingNumbers.get(
-                                ThreadLocalRandom.current().nextInt(trackingNumbers.size()))), sender));
+                ClosedLoopLoad.Result ceiling = load.run(clients, warmUp, measured, me);
+                ClosedLoopLoad.Result tracking = load.run(clients, warmUp, measured, track);
                 print(run, "GET /auth/me (ceiling)", ceiling, ceiling);
                 print(run, "GET /tracking/{n}", tracking, ceiling);
             }
