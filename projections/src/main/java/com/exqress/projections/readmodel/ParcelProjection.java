@@ -57,24 +57,23 @@ public class ParcelProjection {
     }
 
     private void create(WaybillCreated created, long sequence) {
+        if (rows.find(created.waybillId()).isPresent()) {
+            return;
+        }
         ParcelProgress progress = ParcelProgress.start(created);
         // Pickups are organised by the hub serving the sender's postal code; only that hub is kept.
         LocationCode originHub = carriers.route(created.carrier(),
                         created.personalData().sender().address().postalCode())
                 .map(Routing::destinationHub).orElse(null);
-        boolean inserted = rows.insert(progress, created.senderAccount(), created.recipientAccount(), originHub,
-                created.routing().region(), created.provenance().at(), sequence);
-        if (inserted) {
-            rows.addTimelineStep(progress, sequence);
-            announceChange(created.waybillId());
-        }
+        rows.insert(progress, new ParcelRows.NewParcel(created.senderAccount(), created.recipientAccount(), originHub,
+                created.routing().region(), created.provenance().at()), sequence);
+        rows.addTimelineStep(progress, sequence);
+        announceChange(created.waybillId());
     }
 
     private void apply(ParcelProgress before, WaybillEvent event, long sequence) {
         ParcelProgress after = before.next(event);
-        if (!rows.update(after, sequence)) {
-            return;
-        }
+        rows.update(after, sequence);
         if (after.status() != before.status() || !Objects.equals(after.reason(), before.reason())
                 || !Objects.equals(after.hub(), before.hub())) {
             rows.addTimelineStep(after, sequence);

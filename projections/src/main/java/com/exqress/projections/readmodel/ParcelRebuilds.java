@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -74,7 +74,7 @@ public class ParcelRebuilds {
             if (claimedSegments(target) > 0) {
                 throw new RebuildRefusedException("another replica still releases the idle copy; try again in a few seconds");
             }
-            new ParcelRows(JdbcClient.create(jdbc), target).truncate();
+            new ParcelRows(new NamedParameterJdbcTemplate(jdbc), target).truncate();
             jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", target.processorName());
             if (!state.startRebuild(target, clock.instant(), head())) {
                 throw new RebuildRefusedException("a rebuild is already under way");

@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * One tracking processor per copy of the parcel read model, each over several segments claimed through
@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class ReadModelProcessing {
 
     @Bean
-    public ConfigurerModule parcelProjections(JdbcClient jdbc, CarrierDirectory carriers, ServingCopy serving,
+    public ConfigurerModule parcelProjections(NamedParameterJdbcTemplate jdbc, CarrierDirectory carriers, ServingCopy serving,
                                               @Value("${exqress.projections.segments:2}") int segments,
                                               @Value("${exqress.projections.batch-size:100}") int batchSize) {
         return configurer -> {

@@ -7,7 +7,7 @@ import com.exqress.projections.WaybillStory;
 import com.exqress.waybill.api.WaybillEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -73,7 +73,7 @@ class ParcelProjectionIT extends ProjectionsIntegrationTest {
         WaybillStory story = new WaybillStory(START.plusSeconds(7 * 24 * 3600));
         List<WaybillEvent> events = story.untilOutForDelivery();
         ReadModelColor idle = state.current().activeColor().other();
-        ParcelRows rows = new ParcelRows(JdbcClient.create(jdbc), idle);
+        ParcelRows rows = new ParcelRows(new NamedParameterJdbcTemplate(jdbc), idle);
         ParcelProjection projection = new ParcelProjection(rows, carriers, () -> false);
         String schema = idle.schema();
         try {
