@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -85,10 +86,10 @@ class EpcisDocumentsTest {
     void schemaRejectsCbvUrisAndMalformedTimes() {
         JsonNode valid = json.valueToTree(documents.of(history(story.wholeLife())));
         JsonNode cbvUri = valid.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) cbvUri.at("/epcisBody/eventList/0"))
+        ((ObjectNode) cbvUri.at("/epcisBody/eventList/0"))
                 .put("bizStep", "urn:epcglobal:cbv:bizstep:commissioning");
         JsonNode badTime = valid.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) badTime.at("/epcisBody/eventList/0"))
+        ((ObjectNode) badTime.at("/epcisBody/eventList/0"))
                 .put("eventTime", "yesterday");
 
         assertThat(EpcisSchema.violations(cbvUri)).isNotEmpty();
