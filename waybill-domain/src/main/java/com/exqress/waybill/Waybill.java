@@ -88,6 +88,8 @@ public class Waybill {
     private LabelReference activeLabel;
     private int printCount;
     private boolean handedOff;
+    /** The hub that holds the parcel has scanned it out; cleared when someone takes custody. */
+    private boolean departed;
     /**
      * The courier who took the parcel out for delivery. While the status is OUT_FOR_DELIVERY or DELIVERY_FAILED
      * this courier holds the parcel: any custody transfer to someone else puts it back IN_TRANSIT and clears this.
@@ -301,12 +303,21 @@ public class Waybill {
         return Set.of();
     }
 
-    /** The parcel leaves the hub that holds it; the hub keeps custody until the next arrival or hand-over. */
+    /**
+     * The parcel leaves the hub that holds it, once; the hub keeps custody until the next arrival or hand-over,
+     * so a departure is recorded at the holding hub only, and only once per stay.
+     */
     private Set<PersonalField> hubDeparture(RecordScan command, Actor actor) {
         if (custodian.kind() != CustodianKind.HUB) {
             throw new WaybillRuleViolation(INVALID_TRANSITION, "only a parcel held at a hub can depart from one");
         }
         requireCustodian(actor, "scan the departure of");
+        if (command.hub() == null || !command.hub().value().equals(custodian.id())) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "the parcel is held at another hub than the one scanned");
+        }
+        if (departed) {
+            throw new WaybillRuleViolation(INVALID_TRANSITION, "the parcel already left that hub");
+        }
         scanned(command);
         return Set.of();
     }
@@ -468,6 +479,7 @@ public class Waybill {
     void on(CustodyTransferred event) {
         custodian = event.to();
         handedOff = true;
+        departed = false;
         if (!event.to().equals(lastMileCourier)) {
             // Anyone but the last-mile courier taking the parcel puts it back in transit.
             lastMileCourier = null;
@@ -478,6 +490,9 @@ public class Waybill {
 
     @EventSourcingHandler
     void on(ParcelScanned event) {
+        if (event.action() == ScanAction.HUB_DEPARTURE) {
+            departed = true;
+        }
         if (event.action() == ScanAction.OUT_FOR_DELIVERY) {
             lastMileCourier = courier(event.provenance().actor());
             status = WaybillStatus.OUT_FOR_DELIVERY;

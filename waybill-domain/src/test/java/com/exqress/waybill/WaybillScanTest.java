@@ -289,6 +289,23 @@ class WaybillScanTest {
         }
 
         @Test
+        void theDepartureIsScannedAtTheHoldingHubOnly() {
+            fixture.given(busanAtBsn01())
+                    .when(recordScan(ScanAction.HUB_DEPARTURE, SEL_01, by(COURIER_SWP_2)))
+                    .expectNoEvents()
+                    .expectException(violation(INVALID_TRANSITION));
+        }
+
+        @Test
+        void aParcelLeavesAHubOncePerStay() {
+            fixture.given(busanAtBsn01())
+                    .andGiven(departureEvents(by(COURIER_SWP_2)))
+                    .when(recordScan(ScanAction.HUB_DEPARTURE, BSN_01, by(COURIER_SWP_2)))
+                    .expectNoEvents()
+                    .expectException(violation(INVALID_TRANSITION));
+        }
+
+        @Test
         void courierHoldingTheParcelIsNotAtAHubToDepartFrom() {
             fixture.given(busanPickedUpBySwp1())
                     .when(recordScan(ScanAction.HUB_DEPARTURE, SEL_01, by(COURIER_SWP_1)))
