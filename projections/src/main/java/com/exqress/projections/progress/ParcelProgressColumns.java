@@ -8,6 +8,7 @@ import com.exqress.waybill.api.LocationCode;
 import com.exqress.waybill.api.TrackingNumber;
 import com.exqress.waybill.api.TrackingStatus;
 import com.exqress.waybill.api.WaybillId;
+import com.exqress.waybill.tracking.ParcelProgress;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,2 @@
-/**
- * A parcel's progress in the customer-facing vocabulary, folded from its waybill events: the one mapping
- * every read model and the integration events share.
- */
+/** How a parcel's progress ({@link com.exqress.waybill.tracking.ParcelProgress}) is stored in read-model rows. */
 package com.exqress.projections.progress;

@@ -1,7 +1,7 @@
 package com.exqress.projections.readmodel;
 
 import com.exqress.platform.carrier.CarrierDirectory;
-import com.exqress.projections.progress.ParcelProgress;
+import com.exqress.waybill.tracking.ParcelProgress;
 import com.exqress.waybill.api.CustodianKind;
 import com.exqress.waybill.api.CustodyTransferred;
 import com.exqress.waybill.api.LocationCode;

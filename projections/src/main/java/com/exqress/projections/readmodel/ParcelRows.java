@@ -1,6 +1,6 @@
 package com.exqress.projections.readmodel;
 
-import com.exqress.projections.progress.ParcelProgress;
+import com.exqress.waybill.tracking.ParcelProgress;
 import com.exqress.projections.progress.ParcelProgressColumns;
 import com.exqress.waybill.api.ActorId;
 import com.exqress.waybill.api.CarrierId;

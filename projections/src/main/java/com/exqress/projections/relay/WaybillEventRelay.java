@@ -1,6 +1,6 @@
 package com.exqress.projections.relay;
 
-import com.exqress.projections.progress.ParcelProgress;
+import com.exqress.waybill.tracking.ParcelProgress;
 import com.exqress.waybill.api.WaybillCreated;
 import com.exqress.waybill.api.WaybillEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class Cursor {
 
-    // Never part of a key: keys are instants, UUIDs and hub or region codes.
+    // Never part of a key: keys are instants, UUIDs, numbers and hub or region codes.
     private static final String SEPARATOR = "|";
 
     private final List<String> key;
@@ -59,6 +59,14 @@ public final class Cursor {
         try {
             return Instant.parse(text(index));
         } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    public long number(int index) {
+        try {
+            return Long.parseLong(text(index));
+        } catch (NumberFormatException e) {
             throw invalid();
         }
     }

@@ -1,4 +1,4 @@
-package com.exqress.projections.progress;
+package com.exqress.waybill.tracking;
 
 import com.exqress.waybill.api.ActorId;
 import com.exqress.waybill.api.CarrierId;
