@@ -4,7 +4,7 @@ import com.exqress.embedded.EmbeddedKafkaServer;
 import com.exqress.embedded.EmbeddedPostgresServer;
 import com.exqress.platform.ExqressPlatform;
 import com.exqress.projections.ProjectionsApplication;
-import com.exqress.projections.WaybillStory;
+import com.exqress.waybill.WaybillStory;
 import com.exqress.projections.readmodel.ParcelRebuilds;
 import com.exqress.projections.readmodel.ReadModelColor;
 import com.exqress.projections.readmodel.ReadModelState;

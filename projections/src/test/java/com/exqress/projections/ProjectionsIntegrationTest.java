@@ -2,6 +2,7 @@ package com.exqress.projections;
 
 import com.exqress.embedded.SharedKafka;
 import com.exqress.embedded.SharedPostgres;
+import com.exqress.waybill.WaybillStory;
 import com.exqress.waybill.api.WaybillEvent;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -3,7 +3,7 @@ package com.exqress.projections.readmodel;
 import com.exqress.projections.ProjectionSchemas;
 import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.projections.ProjectionsIntegrationTest;
-import com.exqress.projections.WaybillStory;
+import com.exqress.waybill.WaybillStory;
 import com.exqress.waybill.api.WaybillEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

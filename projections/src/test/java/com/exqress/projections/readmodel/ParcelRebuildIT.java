@@ -2,7 +2,7 @@ package com.exqress.projections.readmodel;
 
 import com.exqress.projections.ProjectionSchemas;
 import com.exqress.projections.ProjectionsIntegrationTest;
-import com.exqress.projections.WaybillStory;
+import com.exqress.waybill.WaybillStory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

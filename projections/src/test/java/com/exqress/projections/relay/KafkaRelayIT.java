@@ -2,7 +2,7 @@ package com.exqress.projections.relay;
 
 import com.exqress.embedded.SharedKafka;
 import com.exqress.projections.ProjectionsIntegrationTest;
-import com.exqress.projections.WaybillStory;
+import com.exqress.waybill.WaybillStory;
 import com.exqress.waybill.api.WaybillEvent;
 import com.exqress.waybill.api.WaybillId;
 import com.fasterxml.jackson.databind.JsonNode;

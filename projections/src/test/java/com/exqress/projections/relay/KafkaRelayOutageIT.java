@@ -3,7 +3,7 @@ package com.exqress.projections.relay;
 import com.exqress.embedded.EmbeddedKafkaServer;
 import com.exqress.embedded.SharedPostgres;
 import com.exqress.projections.ProjectionsIntegrationTest;
-import com.exqress.projections.WaybillStory;
+import com.exqress.waybill.WaybillStory;
 import com.exqress.waybill.api.WaybillEvent;
 import com.exqress.waybill.api.WaybillId;
 import com.fasterxml.jackson.databind.ObjectMapper;

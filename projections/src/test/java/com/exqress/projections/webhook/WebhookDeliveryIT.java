@@ -2,7 +2,7 @@ package com.exqress.projections.webhook;
 
 import com.exqress.embedded.SharedKafka;
 import com.exqress.projections.ProjectionsIntegrationTest;
-import com.exqress.projections.WaybillStory;
+import com.exqress.waybill.WaybillStory;
 import com.exqress.projections.relay.RelayProperties;
 import com.exqress.waybill.api.CarrierId;
 import com.exqress.waybill.api.WaybillEvent;

@@ -1,7 +1,7 @@
 package com.exqress.query.audit;
 
 import com.exqress.platform.carrier.CarrierDirectory;
-import com.exqress.projections.WaybillStory;
+import com.exqress.waybill.WaybillStory;
 import com.exqress.query.audit.EpcisObjectEvent.Destination;
 import com.exqress.query.audit.EpcisObjectEvent.Location;
 import com.exqress.query.audit.EpcisObjectEvent.Source;
@@ -34,9 +34,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static com.exqress.projections.WaybillStory.BSN_01;
-import static com.exqress.projections.WaybillStory.SEL_01;
-import static com.exqress.projections.WaybillStory.SWP;
+import static com.exqress.waybill.WaybillStory.BSN_01;
+import static com.exqress.waybill.WaybillStory.SEL_01;
+import static com.exqress.waybill.WaybillStory.SWP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EpcisDocumentsTest {

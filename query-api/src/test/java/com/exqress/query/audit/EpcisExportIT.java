@@ -1,6 +1,6 @@
 package com.exqress.query.audit;
 
-import com.exqress.projections.WaybillStory;
+import com.exqress.waybill.WaybillStory;
 import com.exqress.query.QueryApiIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package com.exqress.projections;
+package com.exqress.waybill;
 
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.ActorId;
