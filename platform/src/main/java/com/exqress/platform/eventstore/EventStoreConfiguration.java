@@ -3,9 +3,13 @@ package com.exqress.platform.eventstore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -15,8 +19,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Names the tables Axon's JDBC engine uses (created by Flyway, see {@code db/eventstore}) and
- * serialises messages as JSON. Axon's own auto-configuration builds the storage engine, token store
- * and Spring transaction bridge around these beans.
+ * serialises messages as JSON. The storage engine is built here so that appends carry the hash chain;
+ * Axon's auto-configuration builds the token store and Spring transaction bridge around these beans.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -49,6 +53,28 @@ public class EventStoreConfiguration {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * Axon's JDBC engine as its auto-configuration builds it, except that appends chain each domain event to the
+     * previous one of its aggregate ({@link EventChain}).
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 org.axonframework.config.Configuration axon,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager, EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .upcasterChain(axon.upcasterChain())
+                .snapshotFilter(axon.snapshotFilter())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .appendEvents(new ChainedAppendStatement())
                 .build();
     }
 

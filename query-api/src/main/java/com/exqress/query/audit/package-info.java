@@ -1,2 +1,2 @@
-/** Auditors' views of a waybill's history in standard formats, built from the event store. */
+/** Auditors' views of a waybill's history, built from the event store: standard formats and the hash-chain check. */
 package com.exqress.query.audit;

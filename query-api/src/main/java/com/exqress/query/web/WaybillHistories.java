@@ -7,11 +7,13 @@ import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.Role;
 import com.exqress.waybill.api.WaybillCreated;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A waybill's stored events for those who may audit it: auditors, and admins of its carrier. Other roles are
@@ -30,15 +32,23 @@ public class WaybillHistories {
 
     /** Every event of the waybill in the order appended, starting with its {@link WaybillCreated}. */
     public Mono<List<? extends DomainEventMessage<?>>> read(Actor actor, String id) {
+        return audit(actor, id, events -> events.asStream().toList());
+    }
+
+    /**
+     * Runs {@code work}, off the event loop, on the event stream of a waybill the actor may audit. Deciding that
+     * deserialises only the first event; {@code work} reads as much of the rest as it needs.
+     */
+    public <T> Mono<T> audit(Actor actor, String id, Function<DomainEventStream, T> work) {
         if (actor.role() != Role.AUDITOR && actor.role() != Role.CARRIER_ADMIN) {
             return Mono.error(ApiProblem.forbidden("only auditors and carrier admins may read a waybill's history"));
         }
         return blocking.call(() -> {
-            List<? extends DomainEventMessage<?>> events = eventStore.readEvents(WaybillIds.parse(id).toString()).asStream().toList();
-            if (events.isEmpty() || !mayRead(actor, events.get(0))) {
+            DomainEventStream events = eventStore.readEvents(WaybillIds.parse(id).toString());
+            if (!events.hasNext() || !mayRead(actor, events.peek())) {
                 throw ApiProblem.waybillNotFound();
             }
-            return events;
+            return work.apply(events);
         });
     }
 
