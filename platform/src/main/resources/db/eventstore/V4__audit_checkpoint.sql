@@ -1,7 +1,7 @@
 -- Signed Merkle checkpoints over the event store (RFC 6962 hashing, see MerkleTree): each covers the events
--- from first_global_index to last_global_index, the ones recorded since the checkpoint before it. A period
--- starts where the previous one ended, so the unique first_global_index lets only one of two concurrent
--- writers (two query-api replicas, or the schedule and an auditor's request) record it.
+-- from first_global_index to last_global_index, the ones recorded since the checkpoint before it. Writers take
+-- turns under an advisory lock (AppendLock); the unique first_global_index is the database's own guard that no
+-- period is recorded twice.
 
 CREATE TABLE audit_checkpoint (
     id                 BIGSERIAL    PRIMARY KEY,

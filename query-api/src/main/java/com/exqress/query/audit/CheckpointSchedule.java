@@ -7,9 +7,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Records a checkpoint every {@code exqress.audit.checkpoint-interval} (default an hour). Here in query-api and
- * nowhere else, so one service owns checkpoints; replicas of it racing for a period are settled by the table's
- * unique first_global_index. {@code exqress.audit.scheduled-checkpoints=false} turns it off (tests create their
- * own on demand).
+ * nowhere else, so one service owns checkpoints; replicas of it take turns ({@link Checkpoints#create()}).
+ * {@code exqress.audit.scheduled-checkpoints=false} turns it off (tests create their own on demand).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

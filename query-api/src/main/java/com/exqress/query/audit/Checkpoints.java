@@ -1,6 +1,7 @@
 package com.exqress.query.audit;
 
 import com.exqress.platform.audit.MerkleTree;
+import com.exqress.platform.eventstore.AppendLock;
 import com.exqress.platform.eventstore.EventChain;
 import com.exqress.platform.web.ApiProblem;
 import com.exqress.query.readmodel.Cursor;
@@ -10,11 +11,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -42,23 +44,30 @@ public class Checkpoints {
     private final JdbcTemplate jdbc;
     private final CheckpointSigner signer;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    public Checkpoints(JdbcTemplate jdbc, CheckpointSigner signer, Clock clock) {
+    public Checkpoints(JdbcTemplate jdbc, CheckpointSigner signer, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.signer = signer;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     /**
-     * Records a checkpoint over the events since the last one, or nothing when there are none, or when another
-     * writer recorded the same period first (the unique first_global_index decides).
+     * Records a checkpoint over the events since the last one, or nothing when there are none. Holding the
+     * {@link AppendLock} exclusively, so every event with a global index up to the head it reads has committed,
+     * and concurrent checkpoint writers (the schedule, an auditor, another replica) take turns.
      */
     public Optional<Checkpoint> create() {
-        Long previousLast = jdbc.queryForObject("SELECT max(last_global_index) FROM audit_checkpoint", Long.class);
-        List<Leaf> leaves = leaves(previousLast == null ? 0 : previousLast + 1, Long.MAX_VALUE);
-        if (leaves.isEmpty()) {
-            return Optional.empty();
-        }
+        return transactions.execute(status -> {
+            jdbc.execute(AppendLock.EXCLUSIVE);
+            Long previousLast = jdbc.queryForObject("SELECT max(last_global_index) FROM audit_checkpoint", Long.class);
+            List<Leaf> leaves = leaves(previousLast == null ? 0 : previousLast + 1, Long.MAX_VALUE);
+            return leaves.isEmpty() ? Optional.<Checkpoint>empty() : Optional.of(record(leaves));
+        });
+    }
+
+    private Checkpoint record(List<Leaf> leaves) {
         long first = leaves.get(0).globalIndex();
         long last = leaves.get(leaves.size() - 1).globalIndex();
         String root = HEX.formatHex(MerkleTree.root(leaves.stream().map(Leaf::data).toList()));
@@ -66,18 +75,13 @@ public class Checkpoints {
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String signature = signer.sign(canonicalJson(
                 new Checkpoint.Statement(first, last, leaves.size(), root, createdAt.toString())));
-        try {
-            Long id = jdbc.queryForObject("""
-                    INSERT INTO audit_checkpoint (first_global_index, last_global_index, tree_size, root, created_at,
-                                                  signature, key_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
-                    """, Long.class, first, last, leaves.size(), root, Timestamp.from(createdAt), signature,
-                    signer.keyId());
-            log.info("checkpoint {}: events {} to {}, {} leaves, root {}", id, first, last, leaves.size(), root);
-            return Optional.of(new Checkpoint(id, first, last, leaves.size(), root, createdAt, signer.keyId(), signature));
-        } catch (DuplicateKeyException anotherWriterWasFirst) {
-            return Optional.empty();
-        }
+        Long id = jdbc.queryForObject("""
+                INSERT INTO audit_checkpoint (first_global_index, last_global_index, tree_size, root, created_at,
+                                              signature, key_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
+                """, Long.class, first, last, leaves.size(), root, Timestamp.from(createdAt), signature, signer.keyId());
+        log.info("checkpoint {}: events {} to {}, {} leaves, root {}", id, first, last, leaves.size(), root);
+        return new Checkpoint(id, first, last, leaves.size(), root, createdAt, signer.keyId(), signature);
     }
 
     /** Newest first. */

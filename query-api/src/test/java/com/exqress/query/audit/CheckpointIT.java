@@ -26,6 +26,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +88,33 @@ class CheckpointIT extends QueryApiIntegrationTest {
         JsonNode afterTampering = json(get("/audit/checkpoints/" + id + "/proof?eventId=" + eventId, "auditor"));
         assertThat(afterTampering.path("leaf").asText()).isEqualTo("ab".repeat(32));
         assertThat(includes(afterTampering, signedSize, signedRoot)).isFalse();
+    }
+
+    @Test
+    void aCheckpointWaitsForAnAppendThatHasNotCommittedYet() throws Exception {
+        WaybillStory late = new WaybillStory(Instant.now().minus(Duration.ofHours(1)));
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> appending = CompletableFuture.runAsync(() ->
+                new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+                    WaybillStory.append(eventStore, late.waybillId(), 0, late.wholeLife());
+                    appended.countDown();
+                    awaitQuietly(commit);
+                }));
+        assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<String> checkpoint = CompletableFuture.supplyAsync(() -> client.post().uri("/audit/checkpoints")
+                .header("Authorization", bearer("auditor")).exchange().expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody());
+        Thread.sleep(500);
+        assertThat(checkpoint).isNotDone();
+        commit.countDown();
+        appending.get(10, TimeUnit.SECONDS);
+
+        long id = json(checkpoint.get(10, TimeUnit.SECONDS)).path("id").asLong();
+        String lastEvent = jdbcTemplate.queryForObject("SELECT event_identifier FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1", String.class, late.waybillId().toString());
+        get("/audit/checkpoints/" + id + "/proof?eventId=" + lastEvent, "auditor");
     }
 
     @Test
@@ -157,6 +187,15 @@ class CheckpointIT extends QueryApiIntegrationTest {
                 edit.setString(3, eventId);
                 assertThat(edit.executeUpdate()).isEqualTo(1);
             }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
