@@ -7,15 +7,10 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -23,7 +18,6 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -38,7 +32,6 @@ import java.util.UUID;
 public class AccessTokens {
 
     static final String KEY_FILE = "keys/identity-signing-keys.json";
-    private static final Logger log = LoggerFactory.getLogger(AccessTokens.class);
 
     private final ECKey key;
     private final ECDSASigner signer;
@@ -48,7 +41,7 @@ public class AccessTokens {
     public AccessTokens(IdentityProperties properties, Environment environment, Clock clock) throws JOSEException {
         this.properties = properties;
         this.clock = clock;
-        this.key = signingKey(environment);
+        this.key = KeptKeys.p256(environment, KEY_FILE, "logins end");
         this.signer = new ECDSASigner(key);
     }
 
@@ -97,22 +90,5 @@ public class AccessTokens {
                 .build();
         decoder.setJwtValidator(AccessTokenValidators.of(properties.issuer(), properties.audience()));
         return decoder;
-    }
-
-    private static ECKey signingKey(Environment environment) {
-        String dataDir = environment.getProperty("exqress.data-dir");
-        if (dataDir == null) {
-            log.warn("access-token signing key is ephemeral: logins end with this process; set exqress.data-dir to keep it");
-            return generate();
-        }
-        return (ECKey) KeptKeys.readOrGenerate(Path.of(dataDir).resolve(KEY_FILE), () -> new JWKSet(generate())).getKeys().get(0);
-    }
-
-    private static ECKey generate() {
-        try {
-            return new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot generate a P-256 key", e);
-        }
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @SpringBootTest(classes = {QueryApiApplication.class, EmbeddedIdentity.class, ProjectionSchemas.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"exqress.identity.embedded=true", "server.shutdown=immediate",
-                "exqress.tracking.heartbeat=PT1S", "exqress.tracking.stuck-after-per-status.out-for-delivery=PT6H"})
+                "exqress.tracking.heartbeat=PT1S", "exqress.tracking.stuck-after-per-status.out-for-delivery=PT6H",
+                "exqress.audit.scheduled-checkpoints=false"})
 @ActiveProfiles("embedded")
 public abstract class QueryApiIntegrationTest {
 

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.Map;
 /**
  * Axon's insert of a batch of events, plus the {@link EventChain} link in each domain event's metadata. The link is
  * computed here because only here are the exact stored bytes known: each payload is serialised once, hashed, and
- * those same bytes are written.
+ * those same bytes are written. It first takes the {@link AppendLock} shared, for the rest of the transaction.
  */
 final class ChainedAppendStatement implements AppendEventsStatementBuilder {
 
@@ -30,6 +31,9 @@ final class ChainedAppendStatement implements AppendEventsStatementBuilder {
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
                                    List<? extends EventMessage<?>> events, Serializer serializer,
                                    TimestampWriter timestampWriter) throws SQLException {
+        try (Statement lock = connection.createStatement()) {
+            lock.execute(AppendLock.SHARED);
+        }
         Map<String, String> lastHashInBatch = new HashMap<>();
         PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema.domainEventTable()
                 + " (" + schema.domainEventFields() + ") VALUES (?,?,?,?,?,?,?,?,?)");

@@ -1,8 +1,14 @@
 package com.exqress.platform.keys;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +30,19 @@ public final class KeptKeys {
     private KeptKeys() {
     }
 
+    /**
+     * A P-256 signing key kept in {@code keyFile} under {@code exqress.data-dir}, or, without a data directory
+     * (tests), one that lives as long as this process; {@code whatEnds} says in the warning what that costs.
+     */
+    public static ECKey p256(Environment environment, String keyFile, String whatEnds) {
+        String dataDir = environment.getProperty("exqress.data-dir");
+        if (dataDir == null) {
+            log.warn("{} signing key is ephemeral: {} with this process; set exqress.data-dir to keep it", keyFile, whatEnds);
+            return generateP256();
+        }
+        return (ECKey) readOrGenerate(Path.of(dataDir).resolve(keyFile), () -> new JWKSet(generateP256())).getKeys().get(0);
+    }
+
     public static JWKSet readOrGenerate(Path file, Supplier<JWKSet> generate) {
         try {
             if (Files.exists(file)) {
@@ -41,6 +60,14 @@ public final class KeptKeys {
             throw new UncheckedIOException("cannot read or write the keys in " + file, e);
         } catch (ParseException e) {
             throw new IllegalStateException(file + " is not a valid JWK set", e);
+        }
+    }
+
+    private static ECKey generateP256() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate a P-256 key", e);
         }
     }
 }

@@ -84,6 +84,21 @@ class EventStoreSchemaIT {
                 .rootCause().hasMessageContaining("append-only");
     }
 
+    @Test
+    void checkpointsAreAppendOnlyToo() {
+        // Negative indexes: no real period starts there, so this row cannot collide with or shift one.
+        long first = -1 - Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        app.update("INSERT INTO audit_checkpoint (first_global_index, last_global_index, tree_size, root, created_at,"
+                + " signature, key_id) VALUES (?, ?, 1, repeat('0', 64), now(), 'jws', 'kid')", first, first);
+
+        assertThatThrownBy(() -> app.update("UPDATE audit_checkpoint SET root = repeat('1', 64) WHERE first_global_index = ?", first))
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> owner.update("UPDATE audit_checkpoint SET root = repeat('1', 64) WHERE first_global_index = ?", first))
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.update("DELETE FROM audit_checkpoint WHERE first_global_index = ?", first))
+                .rootCause().hasMessageContaining("append-only");
+    }
+
     private static String appendEventAsApp() {
         String aggregate = UUID.randomUUID().toString();
         insertEvent(app, aggregate, 0);
