@@ -1,7 +1,7 @@
 package com.exqress.query.audit;
 
 import com.exqress.embedded.SharedPostgres;
-import com.exqress.projections.WaybillStory;
+import com.exqress.waybill.WaybillStory;
 import com.exqress.query.QueryApiIntegrationTest;
 import com.exqress.waybill.api.WaybillEvent;
 import org.axonframework.eventsourcing.eventstore.EventStore;
