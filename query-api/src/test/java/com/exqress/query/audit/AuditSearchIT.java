@@ -104,7 +104,7 @@ class AuditSearchIT extends QueryApiIntegrationTest {
                 "limit=5", "trackingNumber",
                 "trackingNumber=SWP123", "trackingNumber",
                 "carrier=swp", "carrier",
-                "actor=%20", "actor",
+                "actor=", "actor",
                 "from=yesterday", "from",
                 "from=" + at(5) + "&to=" + at(2), "to",
                 "carrier=SWP&limit=0", "limit",
