@@ -55,6 +55,7 @@ public class AuditIndex {
                 .param("actorId", actor.id().value())
                 .param("actorRole", actor.role().name())
                 .param("actorCarrier", actor.carrier() == null ? null : actor.carrier().code())
+                // Where it happened: the place the actor gave, else the hub they are posted at.
                 .param("hub", code(provenance.location() != null ? provenance.location() : actor.hub()))
                 .param("eventTime", timestamp(provenance.at()))
                 .param("recordedAt", timestamp(message.getTimestamp()))
@@ -72,7 +73,6 @@ public class AuditIndex {
                         + ": the audit index must start from the beginning of the event stream"));
     }
 
-    /** Where it happened: the place the actor gave, else the hub they are posted at. */
     private static String code(LocationCode location) {
         return location == null ? null : location.value();
     }

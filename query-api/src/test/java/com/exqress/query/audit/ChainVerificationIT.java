@@ -1,8 +1,8 @@
 package com.exqress.query.audit;
 
 import com.exqress.embedded.SharedPostgres;
-import com.exqress.waybill.WaybillStory;
 import com.exqress.query.QueryApiIntegrationTest;
+import com.exqress.waybill.WaybillStory;
 import com.exqress.waybill.api.WaybillEvent;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
