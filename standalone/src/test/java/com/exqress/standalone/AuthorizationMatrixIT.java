@@ -79,6 +79,8 @@ class AuthorizationMatrixIT {
                 "/audit/waybills/" + history + "/state?asOf=2100-01-01T00:00:00Z", user, null)));
         cells.addAll(row("GET /audit/waybills/{id}/verify", expect(200, "admin-swp", 200, "auditor", 404, "admin-blr",
                 404, "admin-nrt"), 403, user -> call(HttpMethod.GET, "/audit/waybills/" + history + "/verify", user, null)));
+        cells.addAll(row("GET /audit/events?actor=courier-swp-1", expect(200, "auditor", 200, "admin-swp", 200, "admin-blr",
+                200, "admin-nrt"), 403, user -> call(HttpMethod.GET, "/audit/events?actor=courier-swp-1", user, null)));
         cells.addAll(row("GET /audit/checkpoints", expect(200, "auditor", 200, "platform-admin"), 403,
                 user -> call(HttpMethod.GET, "/audit/checkpoints", user, null)));
         String labelled = printedWaybill();
