@@ -1,6 +1,7 @@
 package com.exqress.command;
 
 import com.exqress.command.carrier.CarrierPartnerIndex;
+import com.exqress.command.privacy.DataKeyShredding;
 import com.exqress.waybill.CarrierPartnerships;
 import com.exqress.waybill.Waybill;
 import org.axonframework.config.ConfigurerModule;
@@ -25,10 +26,14 @@ public class DomainAggregates {
         return configurer -> configurer.configureAggregate(CarrierPartnerships.class);
     }
 
-    /** Subscribing, so the partnership index row commits with the event that changes it. */
+    /**
+     * Subscribing, so the partnership index row commits with the event that changes it, and a data key is
+     * destroyed with the disposal that destroys it.
+     */
     @Bean
-    public ConfigurerModule carrierPartnerIndexProcessor() {
+    public ConfigurerModule subscribingProcessors() {
         return configurer -> configurer.eventProcessing()
-                .registerSubscribingEventProcessor(CarrierPartnerIndex.PROCESSING_GROUP);
+                .registerSubscribingEventProcessor(CarrierPartnerIndex.PROCESSING_GROUP)
+                .registerSubscribingEventProcessor(DataKeyShredding.PROCESSING_GROUP);
     }
 }

@@ -113,8 +113,10 @@ public class Waybill {
         Routing routing = network.route(command.carrier(), postalCode)
                 .orElseThrow(() -> new WaybillRuleViolation(UNROUTABLE_DESTINATION,
                         "carrier " + command.carrier() + " has no route for the recipient's postal code"));
+        LocationCode originHub = network.route(command.carrier(), command.personalData().sender().address().postalCode())
+                .map(Routing::destinationHub).orElse(null);
         apply(new WaybillCreated(command.waybillId(), command.trackingNumber(), command.carrier(), command.service(),
-                routing, command.parcel(), command.personalData(), customer ? actor.id() : null,
+                routing, originHub, command.parcel(), command.personalData(), customer ? actor.id() : null,
                 command.recipientAccount(), Custodian.creator(actor), command.provenance()));
     }
 

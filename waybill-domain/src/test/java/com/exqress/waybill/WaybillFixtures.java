@@ -274,7 +274,7 @@ final class WaybillFixtures {
     static WaybillCreated created(String recipientPostalCode, Routing routing, Provenance provenance) {
         Actor creator = provenance.actor();
         boolean customer = creator.role() == Role.CUSTOMER;
-        return new WaybillCreated(WAYBILL_ID, TRACKING_NUMBER, SWP, SERVICE, routing, PARCEL,
+        return new WaybillCreated(WAYBILL_ID, TRACKING_NUMBER, SWP, SERVICE, routing, SEL_01, PARCEL,
                 personalData(recipientPostalCode), customer ? creator.id() : null, RECIPIENT.id(),
                 customer ? senderCustody() : deskCustody(SWP), provenance);
     }

@@ -114,7 +114,7 @@ public final class WaybillStory {
                 new Address("12 Sejong-daero", "3F", "Seoul", "04524", "KR"));
         Contact recipient = new Contact("Lee Jun", "010-5555-0101", null,
                 new Address("45 Haeundae-ro", null, "Busan", "48094", "KR"));
-        return new WaybillCreated(waybillId, trackingNumber, SWP, ServiceLevel.STANDARD, new Routing("BSN", BSN_01),
+        return new WaybillCreated(waybillId, trackingNumber, SWP, ServiceLevel.STANDARD, new Routing("BSN", BSN_01), SEL_01,
                 new Parcel(1200, 30, 20, 10), new WaybillPersonalData(sender, recipient, "leave with the guard"),
                 new ActorId("sender1"), new ActorId("recipient1"), new Custodian(CustodianKind.SENDER, "sender1", null),
                 by(SENDER, 0));

@@ -99,7 +99,7 @@ class LabelResolverTest {
         Provenance provenance = new Provenance(Actor.customer("sender1"), Instant.now(), null, null);
         index.known.put(reference, waybillId);
         history.known.put(waybillId, WaybillLabelFacts.of(List.of(
-                new WaybillCreated(waybillId, null, SWP, null, null, null, null, null, null, null, provenance),
+                new WaybillCreated(waybillId, null, SWP, null, null, null, null, null, null, null, null, provenance),
                 new LabelPrinted(waybillId, reference, 1, provenance))));
         return reference;
     }

@@ -1,5 +1,7 @@
 package com.exqress.platform.eventstore;
 
+import com.exqress.platform.privacy.DataKeys;
+import com.exqress.platform.privacy.PersonalDataSealing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -86,13 +88,14 @@ public class EventStoreConfiguration {
     /**
      * One JSON serializer for events, snapshots, tokens and messages. It has its own ObjectMapper:
      * the web mapper refuses unknown fields, while stored events must stay readable when a newer
-     * version added a field.
+     * version added a field; and only this one seals personal data.
      */
     @Bean
     @Primary
-    public Serializer serializer() {
+    public Serializer serializer(DataKeys dataKeys) {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(PersonalDataSealing.module(dataKeys))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
     }

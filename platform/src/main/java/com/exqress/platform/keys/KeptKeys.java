@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * A JWK set kept in a file only its owner can read: read if it exists, generated and written once if not,
- * so tokens and labels signed before a restart still verify after it.
+ * so tokens and labels signed before a restart still verify after it, and data sealed
+ * before it still opens.
  */
 public final class KeptKeys {
 
@@ -54,7 +55,7 @@ public final class KeptKeys {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
-            log.info("generated signing key {} in {}", generated.getKeys().get(0).getKeyID(), file);
+            log.info("generated key {} in {}", generated.getKeys().get(0).getKeyID(), file);
             return generated;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the keys in " + file, e);

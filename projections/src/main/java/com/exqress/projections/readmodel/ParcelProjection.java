@@ -1,12 +1,10 @@
 package com.exqress.projections.readmodel;
 
-import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.waybill.tracking.ParcelProgress;
 import com.exqress.waybill.api.CustodianKind;
 import com.exqress.waybill.api.CustodyTransferred;
 import com.exqress.waybill.api.LocationCode;
 import com.exqress.waybill.api.PersonalDataDisclosed;
-import com.exqress.waybill.api.Routing;
 import com.exqress.waybill.api.WaybillCreated;
 import com.exqress.waybill.api.WaybillEvent;
 import com.exqress.waybill.api.WaybillId;
@@ -29,12 +27,10 @@ public class ParcelProjection {
     private static final Logger log = LoggerFactory.getLogger(ParcelProjection.class);
 
     private final ParcelRows rows;
-    private final CarrierDirectory carriers;
     private final BooleanSupplier serving;
 
-    public ParcelProjection(ParcelRows rows, CarrierDirectory carriers, BooleanSupplier serving) {
+    public ParcelProjection(ParcelRows rows, BooleanSupplier serving) {
         this.rows = rows;
-        this.carriers = carriers;
         this.serving = serving;
     }
 
@@ -61,11 +57,7 @@ public class ParcelProjection {
             return;
         }
         ParcelProgress progress = ParcelProgress.start(created);
-        // Pickups are organised by the hub serving the sender's postal code; only that hub is kept.
-        LocationCode originHub = carriers.route(created.carrier(),
-                        created.personalData().sender().address().postalCode())
-                .map(Routing::destinationHub).orElse(null);
-        rows.insert(progress, new ParcelRows.NewParcel(created.senderAccount(), created.recipientAccount(), originHub,
+        rows.insert(progress, new ParcelRows.NewParcel(created.senderAccount(), created.recipientAccount(), created.originHub(),
                 created.routing().region(), created.provenance().at()), sequence);
         rows.addTimelineStep(progress, sequence);
         announceChange(created.waybillId());

@@ -1,6 +1,5 @@
 package com.exqress.projections.readmodel;
 
-import com.exqress.platform.carrier.CarrierDirectory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -22,14 +21,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public class ReadModelProcessing {
 
     @Bean
-    public ConfigurerModule parcelProjections(NamedParameterJdbcTemplate jdbc, CarrierDirectory carriers, ServingCopy serving,
+    public ConfigurerModule parcelProjections(NamedParameterJdbcTemplate jdbc, ServingCopy serving,
                                               @Value("${exqress.projections.segments:2}") int segments,
                                               @Value("${exqress.projections.batch-size:100}") int batchSize) {
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
             for (ReadModelColor color : ReadModelColor.values()) {
-                ParcelProjection projection = new ParcelProjection(new ParcelRows(jdbc, color), carriers,
-                        () -> serving.is(color));
+                ParcelProjection projection = new ParcelProjection(new ParcelRows(jdbc, color), () -> serving.is(color));
                 processing.registerEventHandler(c -> projection)
                         .assignHandlerInstancesMatching(color.processorName(), candidate -> candidate == projection)
                         .registerTrackingEventProcessor(color.processorName(), c -> c.eventStore(),

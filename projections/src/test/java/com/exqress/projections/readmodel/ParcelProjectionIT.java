@@ -1,7 +1,6 @@
 package com.exqress.projections.readmodel;
 
 import com.exqress.projections.ProjectionSchemas;
-import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.projections.ProjectionsIntegrationTest;
 import com.exqress.waybill.WaybillStory;
 import com.exqress.waybill.api.WaybillEvent;
@@ -24,8 +23,6 @@ class ParcelProjectionIT extends ProjectionsIntegrationTest {
 
     @Autowired
     ReadModelState state;
-    @Autowired
-    CarrierDirectory carriers;
 
     @Test
     void aWholeLifeEndsAsADisposedParcelWithItsTimelineAndDisclosures() {
@@ -74,7 +71,7 @@ class ParcelProjectionIT extends ProjectionsIntegrationTest {
         List<WaybillEvent> events = story.untilOutForDelivery();
         ReadModelColor idle = state.current().activeColor().other();
         ParcelRows rows = new ParcelRows(new NamedParameterJdbcTemplate(jdbc), idle);
-        ParcelProjection projection = new ParcelProjection(rows, carriers, () -> false);
+        ParcelProjection projection = new ParcelProjection(rows, () -> false);
         String schema = idle.schema();
         try {
             deliverTwiceAndLate(projection, events, story, schema);

@@ -3,8 +3,10 @@ package com.exqress.waybill.api;
 import org.axonframework.serialization.Revision;
 
 /**
- * A waybill exists. {@code senderAccount} is the creating customer, or null when a carrier admin
- * created it; {@code recipientAccount} is null when no account matches the recipient.
+ * A waybill exists. {@code originHub} is the carrier's hub for the sender's postal code, where pickups are
+ * organised: kept outside the personal data so it outlives erasure; null when the carrier serves no route
+ * there. {@code senderAccount} is the creating customer, or null when a carrier admin created it;
+ * {@code recipientAccount} is null when no account matches the recipient.
  */
 @Revision("1")
 public record WaybillCreated(WaybillId waybillId,
@@ -12,6 +14,7 @@ public record WaybillCreated(WaybillId waybillId,
                              CarrierId carrier,
                              ServiceLevel service,
                              Routing routing,
+                             LocationCode originHub,
                              Parcel parcel,
                              WaybillPersonalData personalData,
                              ActorId senderAccount,
