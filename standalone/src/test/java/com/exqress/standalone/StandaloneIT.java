@@ -1,6 +1,9 @@
 package com.exqress.standalone;
 
 import com.exqress.identity.DemoLogins;
+import com.exqress.waybill.api.PersonalData;
+import com.exqress.waybill.api.WaybillCreated;
+import com.exqress.waybill.api.WaybillDelivered;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.zxing.BinaryBitmap;
@@ -12,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,77 @@ class StandaloneIT {
         assertThat(events.get(4).at("/payload/personalData").asText()).isEqualTo("[redacted personal data]");
         assertThat(history).doesNotContain("Kim Minji", "010-1234-5678", "Sejong-daero", "Lee Jun", "Haeundae-ro",
                 "leave with the guard", "Doorman Park");
+    }
+
+    /**
+     * Disposal as the recipient asks for it, then the database as anyone with a copy of it would read it: no personal
+     * string of the waybill in any table of any schema of any database, while its events remain, read as erased, and
+     * still verify. The recipient's phone stays where it belongs to the recipient: their own account.
+     */
+    @Test
+    void disposalLeavesNoPersonalDataAnywhereWhileTheHistoryStillVerifies(CapturedOutput output) throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        List<String> personal = List.of("Ottoline Quimby " + unique, "010-7319-" + (Math.floorMod(unique.hashCode(), 9000) + 1000),
+                "ottoline." + unique + "@example.com", "77 Wisteria Lane " + unique, "Annex " + unique,
+                "Gwacheon " + unique, "Zebedee Farthing " + unique, "9 Marigold Row " + unique, "Suite " + unique,
+                "ring twice " + unique, "Tamsin Neighbour " + unique, "under the mat " + unique);
+        String recipientPhone = "010-5555-0101";
+        String id = createWaybill(Map.of("carrier", "SWP", "service", "STANDARD",
+                "sender", Map.of("name", personal.get(0), "phone", personal.get(1), "email", personal.get(2),
+                        "address", Map.of("line1", personal.get(3), "line2", personal.get(4), "city", personal.get(5),
+                                "postalCode", "04524", "country", "KR")),
+                "recipient", Map.of("name", personal.get(6), "phone", recipientPhone, "address",
+                        Map.of("line1", personal.get(7), "line2", personal.get(8), "city", personal.get(5),
+                                "postalCode", "03187", "country", "KR")),
+                "parcel", Map.of("weightGrams", 800, "lengthCm", 20, "widthCm", 15, "heightCm", 5),
+                "note", personal.get(9)));
+        post("/waybills/" + id + "/labels", "sender1", null);
+        String qrText = qrTextOfCurrentLabel(id);
+        post("/waybills/" + id + "/handoffs", "sender1", Map.of("toCourier", "courier-swp-1"));
+        post("/waybills/" + id + "/delivery", "courier-swp-1",
+                Map.of("method", "TO_RECIPIENT", "receivedBy", personal.get(10), "note", personal.get(11)));
+        assertThat(storedPersonalData(id)).as("readable before disposal").containsExactly("WaybillCreated " + personal.get(0),
+                "WaybillCreated " + personal.get(6), "WaybillDelivered " + personal.get(10));
+
+        post("/waybills/" + id + "/disposal", "recipient1", null);
+
+        assertThat(storedPersonalData(id)).as("the events are all there, their personal data erased")
+                .containsExactly("WaybillCreated " + PersonalData.ERASED, "WaybillCreated " + PersonalData.ERASED,
+                        "WaybillDelivered " + PersonalData.ERASED);
+        client().get().uri("/audit/waybills/{id}/verify", id).header("Authorization", bearer("auditor"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.intact").isEqualTo(true)
+                .jsonPath("$.events").isEqualTo((int) app.getBean(EventStore.class).readEvents(id).asStream().count());
+        client().post().uri("/labels/verifications").header("Authorization", bearer("courier-swp-1"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("qrText", qrText))
+                .exchange().expectStatus().isEqualTo(410).expectBody().jsonPath("$.code").isEqualTo("LABEL_DISPOSED");
+
+        DatabaseDump dump = new DatabaseDump(app.getEnvironment().getProperty("spring.datasource.url"), "postgres");
+        assertThat(dump.find(id)).as("the dump reads what is there").isNotEmpty();
+        for (String text : personal) {
+            assertThat(dump.find(text)).as(text).isEmpty();
+        }
+        assertThat(dump.find(recipientPhone)).extracting(DatabaseDump.Place::database).containsOnly("exqress_identity");
+        assertThat(dump.largeObjects()).isZero();
+        assertThat(output.getAll()).doesNotContain(personal);
+    }
+
+    /**
+     * Names in the waybill's events as the services read them from the store: the sender's and recipient's from its
+     * creation, who received it from its delivery.
+     */
+    private static List<String> storedPersonalData(String id) {
+        return app.getBean(EventStore.class).readEvents(id).asStream().map(event -> event.getPayload())
+                .<String>mapMulti((payload, found) -> {
+                    if (payload instanceof WaybillCreated created) {
+                        found.accept("WaybillCreated " + created.personalData().sender().name());
+                        found.accept("WaybillCreated " + created.personalData().recipient().name());
+                    }
+                    if (payload instanceof WaybillDelivered delivered) {
+                        found.accept("WaybillDelivered " + delivered.personalData().receivedBy());
+                    }
+                })
+                .toList();
     }
 
     /** The whole read side, live: command, event store, projection, pg_notify, query-api's stream, and the Kafka relay. */
@@ -192,14 +267,17 @@ class StandaloneIT {
     }
 
     private static String createWaybill() {
-        Map<String, Object> request = Map.of(
+        return createWaybill(Map.of(
                 "carrier", "SWP", "service", "STANDARD",
                 "sender", Map.of("name", "Kim Minji", "phone", "010-1234-5678", "address",
                         Map.of("line1", "12 Sejong-daero", "city", "Seoul", "postalCode", "04524", "country", "KR")),
                 "recipient", Map.of("name", "Lee Jun", "phone", "010-5555-0101", "address",
                         Map.of("line1", "45 Haeundae-ro", "city", "Seoul", "postalCode", "03187", "country", "KR")),
                 "parcel", Map.of("weightGrams", 1200, "lengthCm", 30, "widthCm", 20, "heightCm", 10),
-                "note", "leave with the guard");
+                "note", "leave with the guard"));
+    }
+
+    private static String createWaybill(Map<String, Object> request) {
         return client().post().uri("/waybills").header("Authorization", bearer("sender1"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(request)
                 .exchange().expectStatus().isCreated()
