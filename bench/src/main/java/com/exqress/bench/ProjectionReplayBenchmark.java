@@ -3,12 +3,14 @@ package com.exqress.bench;
 import com.exqress.embedded.EmbeddedKafkaServer;
 import com.exqress.embedded.EmbeddedPostgresServer;
 import com.exqress.platform.ExqressPlatform;
+import com.exqress.platform.privacy.MasterKeys;
 import com.exqress.projections.ProjectionsApplication;
 import com.exqress.waybill.WaybillStory;
 import com.exqress.projections.readmodel.ParcelRebuilds;
 import com.exqress.projections.readmodel.ReadModelColor;
 import com.exqress.projections.readmodel.ReadModelState;
 import com.exqress.waybill.api.WaybillEvent;
+import com.nimbusds.jose.jwk.JWKSet;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -82,6 +84,7 @@ public final class ProjectionReplayBenchmark {
         properties.put("exqress.security.jwt.issuer", "urn:bench");
         properties.put("exqress.projections.reconcile-interval", "PT0.1S");
         properties.put("exqress.projections.switch-lag", "0");
+        properties.put("exqress.data-keys.master-keys", new JWKSet(MasterKeys.generate("bench")).toString(false));
         properties.put("logging.level.root", "WARN");
         return new SpringApplicationBuilder(ProjectionsApplication.class).properties(properties).run();
     }

@@ -81,6 +81,7 @@ class StandaloneIT {
             assertThat(dataDir.resolve("keys/labels/" + carrier + ".json")).exists();
         }
         assertThat(dataDir.resolve("keys/identity-signing-keys.json")).exists();
+        assertThat(dataDir.resolve("keys/data-master-keys.json")).exists();
     }
 
     @Test
@@ -145,7 +146,8 @@ class StandaloneIT {
                 .exchange().expectStatus().isEqualTo(410).expectBody().jsonPath("$.code").isEqualTo("LABEL_DISPOSED");
 
         DatabaseDump dump = new DatabaseDump(app.getEnvironment().getProperty("spring.datasource.url"), "postgres");
-        assertThat(dump.find(id)).as("the dump reads what is there").isNotEmpty();
+        assertThat(dump.find(id)).as("the dump reads what is there, inside binary payloads too")
+                .contains(new DatabaseDump.Place("postgres", "public.domain_event_entry", "payload"));
         for (String text : personal) {
             assertThat(dump.find(text)).as(text).isEmpty();
         }
@@ -213,7 +215,7 @@ class StandaloneIT {
     }
 
     @Test
-    void dataAndTheLabelSigningKeySurviveARestart() throws Exception {
+    void dataTheLabelSigningKeyAndTheMasterKeySurviveARestart() throws Exception {
         String id = createWaybill();
         post("/waybills/" + id + "/labels", "sender1", null);
         String qrText = qrTextOfCurrentLabel(id);
@@ -224,6 +226,7 @@ class StandaloneIT {
 
         historyAs("auditor", id).expectStatus().isOk().expectBody().jsonPath("$.events[0].type").isEqualTo("WaybillCreated");
         assertThat(publicKeys()).isEqualTo(keysBefore);
+        assertThat(storedPersonalData(id)).as("its personal data still opens").contains("WaybillCreated Kim Minji");
         client().post().uri("/labels/verifications").header("Authorization", bearer("courier-swp-1"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("qrText", qrText))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.waybillId").isEqualTo(id);
