@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -114,6 +115,9 @@ public class ProblemResponses implements WebExceptionHandler {
         if (cause instanceof ResponseStatusException status) {
             return statusProblem(status.getStatusCode());
         }
+        if (causeOf(cause, SerializationException.class) != null) {
+            return storedEventUnreadable(failure);
+        }
         if (cause instanceof RejectedExecutionException) {
             return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED", "the server is busy; retry shortly with the same idempotency key");
         }
@@ -180,6 +184,14 @@ public class ProblemResponses implements WebExceptionHandler {
             default -> status.getReasonPhrase();
         };
         return new ApiProblem(status, status.name(), detail);
+    }
+
+    /** Stored bytes that no longer read: an integrity matter for auditors, not a bug to quote an error id for. */
+    private static ApiProblem storedEventUnreadable(Throwable failure) {
+        log.error("a stored event cannot be read: {}", causeChain(failure));
+        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "STORED_EVENT_UNREADABLE", "a stored event of this "
+                + "waybill cannot be read: it was altered or damaged in the database; an auditor's GET "
+                + "/audit/waybills/{id}/verify names the first broken event");
     }
 
     private static ApiProblem serverError(Throwable failure) {

@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * {@code GET /audit/waybills/{id}/verify} on a whole lifecycle appended through Axon's event store (so through the
  * chaining append), then tampered with directly in PostgreSQL as a superuser would: bypassing the append-only
@@ -84,6 +86,32 @@ class ChainVerificationIT extends QueryApiIntegrationTest {
         verify("auditor").expectStatus().isOk().expectBody()
                 .jsonPath("$.firstBrokenSequence").isEqualTo(5)
                 .jsonPath("$.reason").isEqualTo("MISSING_HASH");
+    }
+
+    /** The first event read by everything, and its personal data sealed: one altered character of the seal. */
+    @Test
+    void anAlteredSealInTheFirstEventIsFoundByVerifyingAndReadsAsAProblemElsewhere() throws SQLException {
+        try (Connection owner = SharedPostgres.server().ownerDataSource().getConnection()) {
+            try (Statement replica = owner.createStatement()) {
+                replica.execute("SET session_replication_role = replica");
+            }
+            try (PreparedStatement edit = owner.prepareStatement("""
+                    UPDATE domain_event_entry SET payload = convert_to(regexp_replace(convert_from(payload, 'UTF8'),
+                        '"sealed":"(.)', '"sealed":"' || CASE WHEN substring(convert_from(payload, 'UTF8')
+                        FROM '"sealed":"(.)') = 'A' THEN 'B' ELSE 'A' END), 'UTF8')
+                    WHERE aggregate_identifier = ? AND sequence_number = 0""")) {
+                edit.setString(1, story.waybillId().toString());
+                assertThat(edit.executeUpdate()).isEqualTo(1);
+            }
+        }
+
+        verify("auditor").expectStatus().isOk().expectBody()
+                .jsonPath("$.intact").isEqualTo(false)
+                .jsonPath("$.firstBrokenSequence").isEqualTo(0)
+                .jsonPath("$.reason").isEqualTo("HASH_MISMATCH");
+        client.get().uri("/audit/waybills/{id}/history", story.waybillId()).header("Authorization", bearer("auditor"))
+                .exchange().expectStatus().isEqualTo(500).expectBody()
+                .jsonPath("$.code").isEqualTo("STORED_EVENT_UNREADABLE");
     }
 
     @Test
