@@ -17,7 +17,8 @@ import java.text.ParseException;
 import java.util.UUID;
 
 /**
- * Finds the master keys: an inline JWK set, else a key file, else (the embedded default) a key generated once and
+ * Finds the master keys: a JWK set wrapped by AWS KMS (production), else an inline JWK set, else a key file, else
+ * (the embedded default) a key generated once and
  * kept in {@code <data dir>/keys/data-master-keys.json}. Without any of them a service refuses to start: a key
  * that died with the process would take every waybill's personal data with it.
  */
@@ -43,6 +44,10 @@ public class DataKeyConfiguration {
 
     private static JWKSet keySet(DataKeyProperties properties, Environment environment) {
         try {
+            if (properties.kmsWrapped() != null && !properties.kmsWrapped().isBlank()) {
+                return JWKSet.parse(KmsWrappedMasterKeys.decrypt(properties.kmsWrapped(), properties.kmsRegion(),
+                        properties.kmsEndpoint()));
+            }
             if (properties.masterKeys() != null && !properties.masterKeys().isBlank()) {
                 return JWKSet.parse(properties.masterKeys());
             }
@@ -58,9 +63,10 @@ public class DataKeyConfiguration {
         }
         String dataDir = environment.getProperty("exqress.data-dir");
         if (dataDir == null) {
-            throw new IllegalStateException("no master key for personal data: set exqress.data-keys.master-keys "
-                    + "(EXQRESS_DATAKEYS_MASTERKEYS) or exqress.data-keys.location to a JWK set of 256-bit oct keys, "
-                    + "or exqress.data-dir to keep a generated one there");
+            throw new IllegalStateException("no master key for personal data: set exqress.data-keys.kms-wrapped "
+                    + "(EXQRESS_DATAKEYS_KMSWRAPPED) to a JWK set of 256-bit oct keys encrypted by AWS KMS, or "
+                    + "exqress.data-keys.master-keys (EXQRESS_DATAKEYS_MASTERKEYS) or exqress.data-keys.location to "
+                    + "the JWK set itself, or exqress.data-dir to keep a generated one there");
         }
         return KeptKeys.readOrGenerate(Path.of(dataDir).resolve(KEY_FILE),
                 () -> new JWKSet(MasterKeys.generate("master-" + UUID.randomUUID().toString().substring(0, 8))));
