@@ -1,13 +1,10 @@
 package com.exqress.platform.eventstore;
 
 import com.exqress.embedded.EmbeddedPostgresServer;
-import com.exqress.embedded.SharedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,13 +18,7 @@ class EventStoreSchemaIT {
 
     @BeforeAll
     static void migrate() {
-        EmbeddedPostgresServer server = SharedPostgres.server();
-        Flyway.configure()
-                .dataSource(server.ownerDataSource())
-                .locations("classpath:db/eventstore")
-                .placeholders(Map.of("appRole", EmbeddedPostgresServer.APP_ROLE))
-                .load()
-                .migrate();
+        EmbeddedPostgresServer server = MigratedEventStore.server();
         app = new JdbcTemplate(server.appDataSource());
         owner = new JdbcTemplate(server.ownerDataSource());
     }

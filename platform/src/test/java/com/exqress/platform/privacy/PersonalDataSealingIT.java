@@ -1,8 +1,8 @@
 package com.exqress.platform.privacy;
 
 import com.exqress.embedded.EmbeddedPostgresServer;
-import com.exqress.embedded.SharedPostgres;
 import com.exqress.platform.eventstore.EventStoreConfiguration;
+import com.exqress.platform.eventstore.MigratedEventStore;
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.DeliveryMethod;
 import com.exqress.waybill.api.DeliveryPersonalData;
@@ -14,7 +14,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,13 +41,7 @@ class PersonalDataSealingIT {
 
     @BeforeAll
     static void migrate() {
-        EmbeddedPostgresServer server = SharedPostgres.server();
-        Flyway.configure()
-                .dataSource(server.ownerDataSource())
-                .locations("classpath:db/eventstore")
-                .placeholders(Map.of("appRole", EmbeddedPostgresServer.APP_ROLE))
-                .load()
-                .migrate();
+        EmbeddedPostgresServer server = MigratedEventStore.server();
         jdbc = new JdbcTemplate(server.appDataSource());
         masterKeys = MasterKeys.of(new JWKSet(MasterKeys.generate("sealing-it")), null);
     }
