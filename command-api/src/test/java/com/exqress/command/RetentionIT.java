@@ -73,8 +73,10 @@ class RetentionIT extends CommandApiIntegrationTest {
         assertThat(disposal.provenance().actor()).isEqualTo(Actor.carrierAdmin("retention-policy", SWP));
         verifyAs("admin-swp", qrText).expectStatus().isEqualTo(410)
                 .expectBody().jsonPath("$.code").isEqualTo("LABEL_DISPOSED");
+        assertThat(hasDataKey(delivered)).as("its personal data is unreadable").isFalse();
         assertThat(deliveredAtOnSchedule(undelivered)).as("scheduled, but not yet due").containsExactly((Object) null);
         assertThat(disposals(undelivered)).isEmpty();
+        assertThat(hasDataKey(undelivered)).isTrue();
     }
 
     @Test
@@ -157,6 +159,11 @@ class RetentionIT extends CommandApiIntegrationTest {
     private List<Object> deliveredAtOnSchedule(String id) {
         return jdbc.query("SELECT delivered_at FROM retention_due WHERE waybill_id = ?",
                 (row, number) -> row.getObject("delivered_at"), UUID.fromString(id));
+    }
+
+    private boolean hasDataKey(String id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM data_key "
+                + "WHERE waybill_id = ? AND wrapped_key IS NOT NULL)", Boolean.class, UUID.fromString(id)));
     }
 
     private boolean isDue(String id) {
