@@ -213,6 +213,10 @@ public class Waybill {
                 throw new WaybillRuleViolation(DISPOSAL_REASON_REQUIRED,
                         "a carrier admin must give a reason such as RETURNED_TO_SENDER, LOST or DAMAGED");
             }
+            // The retention period runs from delivery, so only a delivered waybill can outlive it.
+            if (reason == DisposalReason.RETENTION_EXPIRED && status != WaybillStatus.DELIVERED) {
+                throw new WaybillRuleViolation(INVALID_TRANSITION, "only a delivered waybill's retention can expire");
+            }
         } else if (isRecipient(actor)) {
             if (status != WaybillStatus.DELIVERED) {
                 throw new WaybillRuleViolation(INVALID_TRANSITION, "the recipient can dispose of a waybill only after delivery");

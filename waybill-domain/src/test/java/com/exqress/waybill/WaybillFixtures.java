@@ -93,6 +93,8 @@ final class WaybillFixtures {
     static final Actor COURIER_NRT_1 = Actor.courier("courier-nrt-1", NRT, DJN_01);
     static final Actor ADMIN_SWP = Actor.carrierAdmin("admin-swp", SWP);
     static final Actor ADMIN_NRT = Actor.carrierAdmin("admin-nrt", NRT);
+    /** The carrier's retention policy, which command-api's retention sweep acts as. */
+    static final Actor RETENTION_POLICY_SWP = Actor.carrierAdmin("retention-policy", SWP);
     static final Actor AUDITOR = new Actor(new ActorId("auditor"), Role.AUDITOR, null, null);
     static final Actor PLATFORM_ADMIN = new Actor(new ActorId("platform-admin"), Role.PLATFORM_ADMIN, null, null);
 

@@ -403,6 +403,32 @@ class WaybillTest {
         }
 
         @Test
+        void carriersRetentionPolicyDisposesADeliveredParcel() {
+            fixture.given(deliveredByCourierSwp1())
+                    .when(dispose(DisposalReason.RETENTION_EXPIRED, by(RETENTION_POLICY_SWP)))
+                    .expectEvents(
+                            revoked(REF_1, RevocationReason.DISPOSED, by(RETENTION_POLICY_SWP)),
+                            disposed(DisposalReason.RETENTION_EXPIRED, by(RETENTION_POLICY_SWP)))
+                    .expectResultMessagePayload(outcome(WaybillStatus.DISPOSED, null));
+        }
+
+        @Test
+        void retentionCannotExpireBeforeDelivery() {
+            fixture.given(inCourierSwp1Hands())
+                    .when(dispose(DisposalReason.RETENTION_EXPIRED, by(RETENTION_POLICY_SWP)))
+                    .expectNoEvents()
+                    .expectException(violation(INVALID_TRANSITION));
+        }
+
+        @Test
+        void retentionCannotExpireOnAParcelReturnedUndelivered() {
+            fixture.given(busanReturnedToSender())
+                    .when(dispose(DisposalReason.RETENTION_EXPIRED, by(RETENTION_POLICY_SWP)))
+                    .expectNoEvents()
+                    .expectException(violation(INVALID_TRANSITION));
+        }
+
+        @Test
         void carrierAdminMustGiveAReason() {
             fixture.given(inCourierSwp1Hands())
                     .when(dispose(null, by(ADMIN_SWP)))

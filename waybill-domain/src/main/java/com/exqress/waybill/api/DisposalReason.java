@@ -8,5 +8,6 @@ public enum DisposalReason {
     LOST,
     DAMAGED,
     UNDELIVERABLE,
+    /** The carrier's retention period, counted from delivery, ran out: a carrier admin's reason, for a delivered waybill. */
     RETENTION_EXPIRED
 }
