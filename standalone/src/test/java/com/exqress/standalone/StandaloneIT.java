@@ -6,6 +6,7 @@ import com.exqress.waybill.api.WaybillCreated;
 import com.exqress.waybill.api.WaybillDelivered;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -35,8 +36,14 @@ import reactor.core.Disposable;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +52,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +64,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StandaloneIT {
+
+    /** The failsafe plugin runs in the module's directory; the README and docs/audit are one level up. */
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
     @TempDir
     static Path dataDir;
@@ -232,6 +243,106 @@ class StandaloneIT {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.waybillId").isEqualTo(id);
     }
 
+    /**
+     * The README's chain check as an auditor runs it in the repository: its psql command, word for word, piped into
+     * docs/audit/verify_chain.py, on the database where the README says it is. Then one payload byte of a waybill of
+     * its own is altered as a superuser could, and the same command names that event.
+     */
+    @Test
+    void theReadmesChainCheckFindsAHistoryIntactAndThenItsAlteredEvent(@TempDir Path work) throws Exception {
+        String id = walkThrough();
+        Map<String, String> environment = Map.of("PGHOST", "localhost",
+                "PGPORT", Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(3),
+                "PGUSER", "postgres", "PGDATABASE", "postgres", "WAYBILL", id);
+
+        assertThat(run(work, environment, "bash", "-c", readmesChainCheck()))
+                .isEqualTo(new Run(0, "intact: 7 events\n"));
+
+        alterOnePayloadByte(id, 3);
+
+        assertThat(run(work, environment, "bash", "-c", readmesChainCheck()))
+                .isEqualTo(new Run(1, "broken at sequence 3 of 7 events: HASH_MISMATCH\n"));
+    }
+
+    /**
+     * The README's checkpoint check: docs/audit/verify_checkpoint.py on a new checkpoint, the JWKS and the proof of a
+     * waybill's first event, as the API gives them; then on that proof with its leaf altered.
+     */
+    @Test
+    void theReadmesCheckpointCheckAcceptsAnEventsProofAndRefusesItWithAnAlteredLeaf(@TempDir Path work) throws Exception {
+        String id = createWaybill();
+        String eventId = new ObjectMapper().readTree(get("auditor", "/waybills/{id}/events", id))
+                .at("/events/0/eventId").asText();
+        Object checkpoint = client().post().uri("/audit/checkpoints").header("Authorization", bearer("auditor"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        Path checkpointFile = Files.writeString(work.resolve("checkpoint.json"),
+                get("auditor", "/audit/checkpoints/{id}", checkpoint));
+        Path jwksFile = Files.writeString(work.resolve("jwks.json"), get(null, "/audit/checkpoints/jwks.json"));
+        ObjectNode proof = (ObjectNode) new ObjectMapper().readTree(
+                get("auditor", "/audit/checkpoints/{id}/proof?eventId={eventId}", checkpoint, eventId));
+        Path proofFile = Files.writeString(work.resolve("proof.json"), proof.toString());
+
+        Run verified = run(work, Map.of(), "python3", "docs/audit/verify_checkpoint.py",
+                checkpointFile.toString(), jwksFile.toString(), proofFile.toString());
+        assertThat(verified.exitStatus()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("included: event " + eventId + " is leaf ");
+
+        String leaf = proof.get("leaf").asText();
+        proof.put("leaf", (leaf.charAt(0) == '0' ? "1" : "0") + leaf.substring(1));
+        Path alteredFile = Files.writeString(work.resolve("altered-proof.json"), proof.toString());
+
+        Run refused = run(work, Map.of(), "python3", "docs/audit/verify_checkpoint.py",
+                checkpointFile.toString(), jwksFile.toString(), alteredFile.toString());
+        assertThat(refused.exitStatus()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).endsWith("FAILED: event " + eventId + " does not lead to the signed root\n");
+    }
+
+    /** The README's psql command piped into verify_chain.py, exactly as it stands there. */
+    private static String readmesChainCheck() throws IOException {
+        Matcher command = Pattern.compile("psql -At .*?verify_chain\\.py", Pattern.DOTALL)
+                .matcher(Files.readString(REPOSITORY.resolve("README.md")));
+        assertThat(command.find()).as("the README's chain check").isTrue();
+        return command.group();
+    }
+
+    /** As the superuser, with the append-only trigger off for this session, as anyone with those rights could. */
+    private static void alterOnePayloadByte(String id, long sequence) throws SQLException {
+        String url = app.getEnvironment().getProperty("spring.datasource.url");
+        try (Connection owner = DriverManager.getConnection(url, "postgres", "")) {
+            try (Statement session = owner.createStatement()) {
+                session.execute("SET session_replication_role = replica");
+            }
+            try (PreparedStatement edit = owner.prepareStatement("UPDATE domain_event_entry"
+                    + " SET payload = set_byte(payload, 10, get_byte(payload, 10) # 1)"
+                    + " WHERE aggregate_identifier = ? AND sequence_number = ?")) {
+                edit.setString(1, id);
+                edit.setLong(2, sequence);
+                assertThat(edit.executeUpdate()).isEqualTo(1);
+            }
+        }
+    }
+
+    /** What a command printed, standard output and error together, and its exit status. */
+    private record Run(int exitStatus, String output) {
+    }
+
+    /**
+     * Runs a command in the repository, as an auditor would in a shell there. Its output goes to a file in
+     * {@code work} rather than a pipe, so that a command that hangs cannot hold up the wait and its time limit.
+     */
+    private static Run run(Path work, Map<String, String> environment, String... command) throws Exception {
+        Path output = Files.createTempFile(work, "output", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPOSITORY.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish within 60 s");
+        }
+        return new Run(process.exitValue(), Files.readString(output));
+    }
+
     private static String walkThrough() {
         String id = createWaybill();
         post("/waybills/" + id + "/labels", "sender1", null);
@@ -291,6 +402,15 @@ class StandaloneIT {
         WebTestClient.RequestBodySpec request = client().post().uri(path).header("Authorization", bearer(user))
                 .contentType(MediaType.APPLICATION_JSON);
         (body == null ? request.exchange() : request.bodyValue(body).exchange()).expectStatus().isOk();
+    }
+
+    /** The body of a GET that must answer 200, as the user (null: without logging in). */
+    private static String get(String user, String uri, Object... variables) {
+        WebTestClient.RequestHeadersSpec<?> request = client().get().uri(uri, variables);
+        if (user != null) {
+            request.header("Authorization", bearer(user));
+        }
+        return request.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
     private static WebTestClient.ResponseSpec historyAs(String user, String id) {
