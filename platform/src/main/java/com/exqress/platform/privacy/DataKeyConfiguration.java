@@ -2,6 +2,7 @@ package com.exqress.platform.privacy;
 
 import com.exqress.platform.keys.KeptKeys;
 import com.nimbusds.jose.jwk.JWKSet;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +41,11 @@ public class DataKeyConfiguration {
     @Bean
     public DataKeys dataKeys(JdbcTemplate jdbc, MasterKeys masterKeys, DataKeyProperties properties) {
         return new DataKeys(jdbc, masterKeys, properties.cacheTtl());
+    }
+
+    @Bean
+    public DataKeyDestructions dataKeyDestructions(DataSourceProperties dataSource, DataKeys dataKeys) {
+        return new DataKeyDestructions(dataSource, dataKeys);
     }
 
     private static JWKSet keySet(DataKeyProperties properties, Environment environment) {

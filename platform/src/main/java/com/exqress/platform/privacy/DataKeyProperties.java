@@ -18,8 +18,8 @@ import java.time.Duration;
  *                   a secret store)
  * @param location   or a file holding that JWK set
  * @param activeKid  the key that wraps new data keys; the others only unwrap (needed when the set holds several)
- * @param cacheTtl   how long an unwrapped data key is kept in memory for reading; bounds how long a service that
- *                   did not dispose of a waybill itself can still read its personal data afterwards
+ * @param cacheTtl   how long an unwrapped data key is kept in memory for reading at most; a destroyed key's copy
+ *                   is dropped when its destruction is announced, and this bounds one whose announcement was missed
  */
 @ConfigurationProperties("exqress.data-keys")
 public record DataKeyProperties(String kmsWrapped, String kmsRegion, URI kmsEndpoint, String masterKeys,

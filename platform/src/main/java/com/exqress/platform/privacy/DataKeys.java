@@ -15,11 +15,13 @@ import java.util.Optional;
 /**
  * Each waybill's data key, kept wrapped in the {@code data_key} table. A key is made with the first personal data
  * sealed for its waybill, in the transaction that stores that event, and destroyed on disposal, in the transaction
- * that stores the disposal. Unwrapped keys are cached for reading for a short while: a service that did not
- * destroy a key itself can still open that waybill's data until its cached copy expires.
+ * that stores the disposal. Unwrapped keys are cached for reading for a short while; a destruction is announced on
+ * {@value #DESTROYED_CHANNEL} when it commits, so every service drops its copy within moments ({@link
+ * DataKeyDestructions}), and the expiry bounds how long a copy can outlive a missed announcement.
  */
 public class DataKeys {
 
+    static final String DESTROYED_CHANNEL = "data_key_destroyed";
     private static final int MAX_CACHED_KEYS = 10_000;
 
     private final JdbcTemplate jdbc;
@@ -53,7 +55,17 @@ public class DataKeys {
     public void destroy(WaybillId waybillId) {
         jdbc.update("UPDATE data_key SET wrapped_key = NULL, destroyed_at = now() "
                 + "WHERE waybill_id = ? AND wrapped_key IS NOT NULL", waybillId.value());
+        jdbc.queryForList("SELECT pg_notify(?, ?)", DESTROYED_CHANNEL, waybillId.toString());
+        forget(waybillId);
+    }
+
+    /** Drops this service's copy of the waybill's key, if it has one; the next read looks at the table. */
+    void forget(WaybillId waybillId) {
         readable.invalidate(waybillId);
+    }
+
+    void forgetAll() {
+        readable.invalidateAll();
     }
 
     /** Empty when the waybill has no key row; a row whose key was destroyed is an empty key. */
