@@ -2,6 +2,7 @@ package com.exqress.command.retention;
 
 import com.exqress.command.ConflictRetryingSender;
 import com.exqress.command.retention.RetentionSchedule.DueWaybill;
+import com.exqress.platform.schedule.PeriodicWork;
 import com.exqress.waybill.WaybillRuleViolation;
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.DisposalReason;
@@ -11,15 +12,11 @@ import com.exqress.waybill.api.RequestKey;
 import com.exqress.waybill.api.WaybillErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every {@code exqress.retention.sweep-interval}, disposes of the waybills delivered longer ago than
@@ -29,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * event. A waybill that fails stays on the schedule for the next sweep.
  */
 @Component
-public class RetentionSweeper implements SmartLifecycle {
+public class RetentionSweeper extends PeriodicWork {
 
     static final String ACTOR = "retention-policy";
     private static final int BATCH_SIZE = 100;
@@ -39,10 +36,10 @@ public class RetentionSweeper implements SmartLifecycle {
     private final ConflictRetryingSender sender;
     private final Clock clock;
     private final RetentionProperties properties;
-    private ScheduledExecutorService scheduler;
 
     public RetentionSweeper(RetentionSchedule schedule, ConflictRetryingSender sender, Clock clock,
                             RetentionProperties properties) {
+        super("retention-sweeper", properties.sweepInterval());
         this.schedule = schedule;
         this.sender = sender;
         this.clock = clock;
@@ -95,39 +92,8 @@ public class RetentionSweeper implements SmartLifecycle {
         return false;
     }
 
-    private void sweepQuietly() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            // An exception would cancel the schedule; the next sweep may well succeed.
-            log.warn("could not sweep for waybills whose retention expired, will try again: {}", e.getClass().getName());
-        }
-    }
-
     @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "retention-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.sweepInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::sweepQuietly, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        scheduler.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null && !scheduler.isShutdown();
-    }
-
-    /** Starts after Axon's processing lifecycle, so commands can be sent, and stops before it. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
+    protected void runOnce() {
+        sweep();
     }
 }
