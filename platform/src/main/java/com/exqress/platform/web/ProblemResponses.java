@@ -38,6 +38,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -195,7 +196,9 @@ public class ProblemResponses implements WebExceptionHandler {
     }
 
     private static ApiProblem serverError(Throwable failure) {
-        String errorId = UUID.randomUUID().toString();
+        // Unique, not secret: UUID.randomUUID() may block on the OS's entropy on an event-loop thread.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String errorId = new UUID(random.nextLong(), random.nextLong()).toString();
         // Exception messages can carry request values, so only the types are logged.
         log.error("unexpected failure {}: {}", errorId, causeChain(failure));
         return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "the server failed; quote error id " + errorId);

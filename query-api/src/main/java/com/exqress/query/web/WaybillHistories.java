@@ -30,9 +30,12 @@ public class WaybillHistories {
         this.blocking = blocking;
     }
 
-    /** Every event of the waybill in the order appended, starting with its {@link WaybillCreated}. */
+    /**
+     * Every event of the waybill in the order appended, starting with its {@link WaybillCreated}. Each payload is
+     * deserialised here, off the event loop, since opening sealed personal data may read its key from the database.
+     */
     public Mono<List<? extends DomainEventMessage<?>>> read(Actor actor, String id) {
-        return audit(actor, id, events -> events.asStream().toList());
+        return audit(actor, id, events -> events.asStream().peek(DomainEventMessage::getPayload).toList());
     }
 
     /**
