@@ -1,6 +1,8 @@
 package com.exqress.command.scan;
 
 import com.exqress.platform.web.ApiProblem;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +25,25 @@ public class ScanRateLimiter {
     private final Clock clock;
     private final int perCourierPerMinute;
     private final int perDevicePerMinute;
+    private final Counter refusedByCourierLimit;
+    private final Counter refusedByDeviceLimit;
 
-    public ScanRateLimiter(Clock clock,
+    public ScanRateLimiter(Clock clock, MeterRegistry meters,
                            @Value("${exqress.scans.per-courier-per-minute:120}") int perCourierPerMinute,
                            @Value("${exqress.scans.per-device-per-minute:120}") int perDevicePerMinute) {
         this.clock = clock;
         this.perCourierPerMinute = perCourierPerMinute;
         this.perDevicePerMinute = perDevicePerMinute;
+        this.refusedByCourierLimit = refusals(meters, "courier");
+        this.refusedByDeviceLimit = refusals(meters, "device");
+    }
+
+    /** Tagged by which limit refused, never by whose: a courier or device id would be personal data and unbounded. */
+    private static Counter refusals(MeterRegistry meters, String limit) {
+        return Counter.builder("exqress.scans.rate_limited")
+                .description("scans refused because the courier or the device went over its limit")
+                .tag("limit", limit)
+                .register(meters);
     }
 
     /** Takes one scan from the courier's and the device's buckets, or refuses with 429 and how long to wait. */
@@ -37,15 +51,16 @@ public class ScanRateLimiter {
         if (buckets.size() > MAX_TRACKED_KEYS) {
             buckets.clear();
         }
-        take("courier:" + courier, perCourierPerMinute);
+        take("courier:" + courier, perCourierPerMinute, refusedByCourierLimit);
         if (device != null) {
-            take("device:" + device, perDevicePerMinute);
+            take("device:" + device, perDevicePerMinute, refusedByDeviceLimit);
         }
     }
 
-    private void take(String key, int perMinute) {
+    private void take(String key, int perMinute, Counter refusals) {
         Duration wait = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, clock.millis())).take(clock.millis());
         if (!wait.isZero()) {
+            refusals.increment();
             throw ApiProblem.tooManyRequests("RATE_LIMITED", "too many scans; slow down", wait);
         }
     }

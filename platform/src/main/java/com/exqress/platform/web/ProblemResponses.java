@@ -51,6 +51,8 @@ import java.util.stream.Collectors;
 @Order(-2)
 public class ProblemResponses implements WebExceptionHandler {
 
+    /** The exchange attribute that holds the code of the problem answered, for whoever counts answers by code. */
+    public static final String PROBLEM_CODE = ProblemResponses.class.getName() + ".code";
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     private final ObjectMapper objectMapper;
@@ -70,6 +72,7 @@ public class ProblemResponses implements WebExceptionHandler {
         Problem body = new Problem("urn:exqress:problem:" + problem.code().toLowerCase(Locale.ROOT).replace('_', '-'),
                 problem.status().getReasonPhrase(), problem.status().value(), problem.getMessage(), path,
                 problem.code(), problem.fieldProblems().isEmpty() ? null : problem.fieldProblems());
+        exchange.getAttributes().put(PROBLEM_CODE, problem.code());
         response.setStatusCode(problem.status());
         if (failure instanceof ResponseStatusException status) {
             // Spring names the allowed methods (405) or media types (415) here; clients need them.
