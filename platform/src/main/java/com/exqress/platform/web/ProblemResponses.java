@@ -14,6 +14,7 @@ import org.axonframework.serialization.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +32,9 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +55,9 @@ import java.util.stream.Collectors;
 public class ProblemResponses implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    /** About how long a database restart or a failover takes. */
+    private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final ObjectMapper objectMapper;
 
@@ -118,6 +125,12 @@ public class ProblemResponses implements WebExceptionHandler {
         if (causeOf(cause, SerializationException.class) != null) {
             return storedEventUnreadable(failure);
         }
+        if (databaseUnreachable(cause)) {
+            // Expected while the database restarts or fails over: no error id, and no stack trace in the log.
+            log.warn("the database cannot be reached: {}", causeChain(failure));
+            return ApiProblem.serviceUnavailable("SERVICE_UNAVAILABLE", "the service cannot reach its database; "
+                    + "retry shortly with the same idempotency key", DATABASE_RETRY_AFTER);
+        }
         if (cause instanceof RejectedExecutionException) {
             return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED", "the server is busy; retry shortly with the same idempotency key");
         }
@@ -151,6 +164,25 @@ public class ProblemResponses implements WebExceptionHandler {
             return new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "the request body is missing");
         }
         return new ApiProblem(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "the request is malformed; check its headers and parameters");
+    }
+
+    /**
+     * No connection to the database: none free or creatable within the pool's connection timeout, refused, broken,
+     * or the server is shutting down or starting. Spring's translation of such failures is a
+     * DataAccessResourceFailureException; Axon's JDBC code and Hikari leave the SQLException as the cause, where
+     * SQLState class 08 is a connection exception and 57P a shutdown or start-up of the server.
+     */
+    private static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
