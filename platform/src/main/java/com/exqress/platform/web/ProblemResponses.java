@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ResponseStatusException;
@@ -170,11 +171,15 @@ public class ProblemResponses implements WebExceptionHandler {
      * No connection to the database: none free or creatable within the pool's connection timeout, refused, broken,
      * or the server is shutting down or starting. Spring's translation of such failures is a
      * DataAccessResourceFailureException; Axon's JDBC code and Hikari leave the SQLException as the cause, where
-     * SQLState class 08 is a connection exception and 57P a shutdown or start-up of the server.
+     * SQLState class 08 is a connection exception and 57P a shutdown or start-up of the server. A commit or rollback
+     * that failed in the driver (TransactionSystemException) is a connection that broke while the transaction ended:
+     * when the commit fails, Spring's rollback on the closed connection fails too and hides the commit's cause, and
+     * whether the commit happened is unknown, which a retry with the same idempotency key settles.
      */
     private static boolean databaseUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof DataAccessResourceFailureException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransactionSystemException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null

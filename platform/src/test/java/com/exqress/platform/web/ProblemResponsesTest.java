@@ -16,6 +16,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -39,7 +40,9 @@ class ProblemResponsesTest {
                                 "An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE)))),
                 Arguments.of("the server shutting down under a transaction", new CannotCreateTransactionException(
                         "Could not open JDBC Connection for transaction",
-                        new SQLException("terminating connection due to administrator command", "57P01"))));
+                        new SQLException("terminating connection due to administrator command", "57P01"))),
+                Arguments.of("a commit cut off, whose rollback then finds the connection closed",
+                        new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,7 +55,7 @@ class ProblemResponsesTest {
         assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
         assertThat(exchange.getResponse().getBodyAsString().block())
                 .contains("\"code\":\"SERVICE_UNAVAILABLE\"", "\"status\":503")
-                .doesNotContain("Hikari", "backend", "administrator", "JDBC");
+                .doesNotContain("Hikari", "backend", "administrator", "JDBC", "closed");
     }
 
     @Test
