@@ -23,7 +23,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ResponseStatusException;
@@ -59,6 +58,8 @@ public class ProblemResponses implements WebExceptionHandler {
 
     /** About how long a database restart or a failover takes. */
     private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+    /** The message of every use of a connection that Hikari closed after it broke. */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
     private final ObjectMapper objectMapper;
 
@@ -170,24 +171,27 @@ public class ProblemResponses implements WebExceptionHandler {
     /**
      * No connection to the database: none free or creatable within the pool's connection timeout, refused, broken,
      * or the server is shutting down or starting. Spring's translation of such failures is a
-     * DataAccessResourceFailureException; Axon's JDBC code and Hikari leave the SQLException as the cause, where
-     * SQLState class 08 is a connection exception and 57P a shutdown or start-up of the server. A commit or rollback
-     * that failed in the driver (TransactionSystemException) is a connection that broke while the transaction ended:
-     * when the commit fails, Spring's rollback on the closed connection fails too and hides the commit's cause, and
-     * whether the commit happened is unknown, which a retry with the same idempotency key settles.
+     * DataAccessResourceFailureException; Axon's JDBC code leaves the SQLException as the cause, where SQLState class
+     * 08 is a connection exception and 57P a shutdown or start-up of the server. Once Hikari has seen such a state it
+     * closes the connection, and whatever the transaction does next with it -- the next query, or Spring's rollback
+     * after a failed commit, which then hides the commit's cause -- fails with Hikari's state-less "Connection is
+     * closed". Whether a commit that failed so happened is unknown; a retry with the same idempotency key settles it.
      */
     private static boolean databaseUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof TransactionSystemException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof DataAccessResourceFailureException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (t instanceof SQLException sql
+                    && (HIKARI_CLOSED_CONNECTION.equals(sql.getMessage()) || isConnectionState(sql.getSQLState()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isConnectionState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 
     private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {

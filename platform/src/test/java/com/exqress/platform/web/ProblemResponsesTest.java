@@ -1,6 +1,7 @@
 package com.exqress.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +43,9 @@ class ProblemResponsesTest {
                         "Could not open JDBC Connection for transaction",
                         new SQLException("terminating connection due to administrator command", "57P01"))),
                 Arguments.of("a commit cut off, whose rollback then finds the connection closed",
-                        new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))));
+                        new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))),
+                Arguments.of("the next query of a transaction whose connection broke", new JdbcException(
+                        "Failed to create a SQL statement", new SQLException("Connection is closed"))));
     }
 
     @ParameterizedTest(name = "{0}")
