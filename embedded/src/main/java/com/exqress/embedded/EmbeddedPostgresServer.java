@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -25,6 +26,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String IDENTITY_DATABASE = "exqress_identity";
     private static final String OWNER = "postgres";
     private static final String DATABASE = "postgres";
+    /** How long a server left running by a killed process may take to stop before a new start gives up. */
+    private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final EmbeddedPostgres postgres;
     private final String appPassword;
@@ -35,11 +38,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server whose data survives restarts in {@code dataDirectory}. Whoever starts it closes it: the
-     * library's own shutdown hook would stop the database under a service that is still draining its event
-     * processors on Ctrl-C.
+     * Starts a server whose data survives restarts in {@code dataDirectory}, after stopping one that a killed
+     * process left running there. Whoever starts it closes it: the library's own shutdown hook would stop the
+     * database under a service that is still draining its event processors on Ctrl-C.
      */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
+        OrphanedPostmaster.stopIfAny(dataDirectory, ORPHAN_STOP_TIMEOUT);
         return start(EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false));
     }

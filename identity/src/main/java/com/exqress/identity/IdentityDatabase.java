@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,9 @@ public class IdentityDatabase implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    public IdentityDatabase(IdentityProperties properties) {
+    /** @param connectionTimeout milliseconds, the event store pool's bound (exqress-platform.properties) */
+    public IdentityDatabase(IdentityProperties properties,
+                            @Value("${spring.datasource.hikari.connection-timeout}") long connectionTimeout) {
         IdentityProperties.Datasource datasource = properties.datasource();
         if (datasource == null || datasource.url() == null) {
             throw new IllegalStateException("the embedded identity service needs exqress.identity.datasource.url");
@@ -31,6 +34,7 @@ public class IdentityDatabase implements DisposableBean {
         config.setUsername(datasource.username());
         config.setPassword(datasource.password());
         config.setMaximumPoolSize(4);
+        config.setConnectionTimeout(connectionTimeout);
         this.dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/identity").load().migrate();
         this.jdbc = new JdbcTemplate(dataSource);

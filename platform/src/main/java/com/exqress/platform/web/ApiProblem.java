@@ -43,6 +43,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, code, detail, List.of(), retryAfter);
     }
 
+    /** 503: the service cannot serve now; the caller may retry after {@code retryAfter} (sent as Retry-After). */
+    public static ApiProblem serviceUnavailable(String code, String detail, Duration retryAfter) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, code, detail, List.of(), retryAfter);
+    }
+
     public static ApiProblem forbidden(String detail) {
         return new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN", detail);
     }

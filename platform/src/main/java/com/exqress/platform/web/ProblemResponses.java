@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +32,9 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +58,11 @@ public class ProblemResponses implements WebExceptionHandler {
     /** The exchange attribute that holds the code of the problem answered, for whoever counts answers by code. */
     public static final String PROBLEM_CODE = ProblemResponses.class.getName() + ".code";
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    /** About how long a database restart or a failover takes. */
+    private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+    /** The message of every use of a connection that Hikari closed after it broke. */
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
     private final ObjectMapper objectMapper;
 
@@ -122,6 +131,12 @@ public class ProblemResponses implements WebExceptionHandler {
         if (causeOf(cause, SerializationException.class) != null) {
             return storedEventUnreadable(failure);
         }
+        if (databaseUnreachable(cause)) {
+            // Expected while the database restarts or fails over: no error id, and no stack trace in the log.
+            log.warn("the database cannot be reached: {}", causeChain(failure));
+            return ApiProblem.serviceUnavailable("SERVICE_UNAVAILABLE", "the service cannot reach its database; "
+                    + "retry shortly with the same idempotency key", DATABASE_RETRY_AFTER);
+        }
         if (cause instanceof RejectedExecutionException) {
             return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED", "the server is busy; retry shortly with the same idempotency key");
         }
@@ -155,6 +170,32 @@ public class ProblemResponses implements WebExceptionHandler {
             return new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON", "the request body is missing");
         }
         return new ApiProblem(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "the request is malformed; check its headers and parameters");
+    }
+
+    /**
+     * No connection to the database: none free or creatable within the pool's connection timeout, refused, broken,
+     * or the server is shutting down or starting. Spring's translation of such failures is a
+     * DataAccessResourceFailureException; Axon's JDBC code leaves the SQLException as the cause, where SQLState class
+     * 08 is a connection exception and 57P a shutdown or start-up of the server. Once Hikari has seen such a state it
+     * closes the connection, and whatever the transaction does next with it -- the next query, or Spring's rollback
+     * after a failed commit, which then hides the commit's cause -- fails with Hikari's state-less "Connection is
+     * closed". Whether a commit that failed so happened is unknown; a retry with the same idempotency key settles it.
+     */
+    private static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (t instanceof SQLException sql
+                    && (HIKARI_CLOSED_CONNECTION.equals(sql.getMessage()) || isConnectionState(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConnectionState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 
     private static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
