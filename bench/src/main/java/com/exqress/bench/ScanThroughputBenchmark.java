@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
 /**
  * {@code POST /scans} end to end (JWT check, label signature check, authorisation, command, durable append, answer)
  * under closed-loop load, against raw single-row durable inserts into the same PostgreSQL at the same concurrency in
- * the same run. The server is the standalone jar on its embedded defaults ({@link StandaloneServer}), with the scan
- * rate limits raised out of the way and the metrics endpoint exposed.
+ * the same run; and, to tell the web stack's share from the rest, against {@code GET /auth/me}, which takes the same
+ * path through Netty, WebFlux and the access token check but does nothing. The server is the standalone jar on its
+ * embedded defaults ({@link StandaloneServer}), with the scan rate limits raised out of the way and the metrics
+ * endpoint exposed.
  *
  * <p>Every measured scan is a legitimate step that succeeds: each client owns its own parcels and takes each, in
  * turn, one step further round {@link #CYCLE}, so no two scans of one parcel are ever in flight together. The
@@ -102,7 +104,7 @@ public final class ScanThroughputBenchmark {
                     setting(postgres, "synchronous_commit"), setting(postgres, "fsync"), warmUp.toSeconds(),
                     measured.toSeconds(), runs, parcels, loadAverage());
             ScanThroughputBenchmark benchmark = new ScanThroughputBenchmark(server, postgres, warmUp, measured, parcels);
-            benchmark.warmUpBoth();
+            benchmark.warmUpAll();
             List<Row> rows = new ArrayList<>();
             List<HotRow> hotRows = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
@@ -118,24 +120,27 @@ public final class ScanThroughputBenchmark {
     }
 
     /**
-     * Warms the server up with scans, then the database with inserts, three variants' warm-up each: a fresh JVM
-     * measures 35-50 % low here. The baseline's rows are sized after the scans', so they come first.
+     * Warms up the server with scans for six variants' warm-up, then {@code GET /auth/me} and the inserts for three
+     * each: a fresh JVM measures 35-50 % low here, and with 30 s of scans the first run still measured half of the
+     * later ones. The baseline's rows are sized after the scans' events, so the scans come first.
      */
-    private void warmUpBoth() throws Exception {
-        Duration first = warmUp.multipliedBy(3);
-        System.out.printf("warming up: %d s of scans, then %d s of inserts, 16 clients each (not counted)%n",
-                first.toSeconds(), first.toSeconds());
-        load.warmUp(16, first, cycle(labelledParcels(parcels), 16));
+    private void warmUpAll() throws Exception {
+        Duration scans = warmUp.multipliedBy(6);
+        Duration others = warmUp.multipliedBy(3);
+        System.out.printf("warming up, 16 clients: %d s of scans, %d s of GET /auth/me, %d s of inserts (not counted)%n",
+                scans.toSeconds(), others.toSeconds(), others.toSeconds());
+        load.warmUp(16, scans, cycle(labelledParcels(parcels), 16));
+        load.warmUp(16, others, me());
         rowSize = RawInserts.rowSizeOf(postgres);
         System.out.printf("baseline rows: %d-byte payload and %d-byte metadata, the average of the %d events stored%n",
                 rowSize.payload(), rowSize.metaData(), rowSize.events());
         RawInserts.createTable(postgres);
         try (RawInserts inserts = RawInserts.open(jdbcUrl(server), 16, rowSize)) {
-            load.warmUp(16, first, inserts.call());
+            load.warmUp(16, others, inserts.call());
         }
     }
 
-    /** The baseline and the scans at one concurrency, back to back, scans on parcels made for them. */
+    /** The baselines and the scans at one concurrency, back to back, scans on parcels made for them. */
     private Row baselineThenScans(int run, int clients) throws Exception {
         List<String> labels = labelledParcels(parcels);
         double loadAverage = loadAverage();
@@ -144,8 +149,15 @@ public final class ScanThroughputBenchmark {
         try (RawInserts inserts = RawInserts.open(jdbcUrl(server), clients, rowSize)) {
             baseline = load.run(clients, warmUp, measured, inserts.call());
         }
+        ClosedLoopLoad.Result ceiling = load.run(clients, warmUp, measured, me());
         ClosedLoopLoad.Result scans = load.run(clients, warmUp, measured, cycle(labels, clients));
-        return new Row(run, clients, loadAverage, others.cores(), baseline, scans);
+        return new Row(run, clients, loadAverage, others.cores(), baseline, ceiling, scans);
+    }
+
+    /** {@code GET /auth/me} as a courier: what any authenticated request costs before it does anything. */
+    private ClosedLoopLoad.Call me() throws IOException, InterruptedException {
+        String token = server.login(SEL_COURIER);
+        return load.requests(client -> ClosedLoopLoad.get(server.uri("/auth/me"), token));
     }
 
     /** Hub arrivals on {@value #HOT_PARCELS} new parcels by {@value #HOT_CLIENTS} clients. */
@@ -306,16 +318,22 @@ public final class ScanThroughputBenchmark {
     }
 
     private record Row(int run, int clients, double loadAverage, double otherCores, ClosedLoopLoad.Result baseline,
-                       ClosedLoopLoad.Result scans) {
+                       ClosedLoopLoad.Result ceiling, ClosedLoopLoad.Result scans) {
 
         double ratio() {
             return scans.perSecond() / baseline.perSecond();
         }
 
+        double ofCeiling() {
+            return scans.perSecond() / ceiling.perSecond();
+        }
+
         String markdown() {
-            return String.format("| %d | %d | %.1f | %.2f | %,.0f | %.1f | %.1f | %.1f | %d | %,.0f | %.1f | %.1f | %.1f | %d | %.3f |",
-                    run, clients, loadAverage, otherCores, baseline.perSecond(), baseline.p50(), baseline.p99(), baseline.p999(),
-                    baseline.errors(), scans.perSecond(), scans.p50(), scans.p99(), scans.p999(), scans.errors(), ratio());
+            return String.format("| %d | %d | %.1f | %.2f | %,.0f | %.1f | %.1f | %.1f | %d | %,.0f | %.1f | %d"
+                            + " | %,.0f | %.1f | %.1f | %.1f | %d | %.3f | %.2f |",
+                    run, clients, loadAverage, otherCores, baseline.perSecond(), baseline.p50(), baseline.p99(),
+                    baseline.p999(), baseline.errors(), ceiling.perSecond(), ceiling.p99(), ceiling.errors(),
+                    scans.perSecond(), scans.p50(), scans.p99(), scans.p999(), scans.errors(), ratio(), ofCeiling());
         }
     }
 
@@ -335,17 +353,19 @@ public final class ScanThroughputBenchmark {
 
     private static void printTables(List<Row> rows, List<HotRow> hotRows) {
         System.out.printf("%n| run | clients | load avg | other CPU | raw inserts/s | p50 ms | p99 ms | p99.9 ms | failed"
-                + " | scans/s | p50 ms | p99 ms | p99.9 ms | non-2xx | scans ÷ inserts |%n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n");
+                + " | GET /auth/me/s | p99 ms | non-2xx | scans/s | p50 ms | p99 ms | p99.9 ms | non-2xx | scans ÷ inserts"
+                + " | scans ÷ /auth/me |%n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n");
         rows.forEach(row -> System.out.println(row.markdown()));
-        System.out.printf("%n| clients | median raw inserts/s | median scans/s | median scans ÷ inserts | median scan p99 ms |%n"
-                + "|---|---|---|---|---|%n");
+        System.out.printf("%n| clients | median raw inserts/s | median GET /auth/me/s | median scans/s"
+                + " | median scans ÷ inserts | median scans ÷ /auth/me | median scan p99 ms |%n|---|---|---|---|---|---|---|%n");
         for (int clients : CLIENTS) {
             List<Row> at = rows.stream().filter(row -> row.clients() == clients).toList();
-            System.out.printf("| %d | %,.0f | %,.0f | %.3f | %.1f |%n", clients,
+            System.out.printf("| %d | %,.0f | %,.0f | %,.0f | %.3f | %.2f | %.1f |%n", clients,
                     median(at.stream().mapToDouble(row -> row.baseline().perSecond()).toArray()),
+                    median(at.stream().mapToDouble(row -> row.ceiling().perSecond()).toArray()),
                     median(at.stream().mapToDouble(row -> row.scans().perSecond()).toArray()),
                     median(at.stream().mapToDouble(Row::ratio).toArray()),
+                    median(at.stream().mapToDouble(Row::ofCeiling).toArray()),
                     median(at.stream().mapToDouble(row -> row.scans().p99()).toArray()));
         }
         System.out.printf("%n| run | load avg | other CPU | hot scans/s (accepted) | p50 ms | p99 ms | p99.9 ms"
