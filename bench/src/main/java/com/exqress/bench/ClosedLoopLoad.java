@@ -5,55 +5,102 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A closed-loop HTTP load generator: {@code clients} threads each send a request, wait for its answer and
- * send the next, for a fixed time. Every latency is kept, so percentiles are exact; a non-2xx answer counts
- * as an error, not as a result.
+ * A closed-loop load generator: {@code clients} threads each make a call (an HTTP request, a JDBC insert), wait for
+ * it to finish and make the next, for a fixed time. Every latency is kept, so percentiles are exact; a failed call
+ * counts as a failure, by what failed, not as a result.
  */
 final class ClosedLoopLoad {
 
+    /** The stable code of a problem response, e.g. {@code "code":"INVALID_TRANSITION"}. */
+    private static final Pattern PROBLEM_CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** The outcome of one run: requests per second and latency percentiles in milliseconds. */
-    record Result(double requestsPerSecond, double p50, double p99, double p999, long errors) {
+    /** One client's next call, made on that client's thread. */
+    @FunctionalInterface
+    interface Call {
+        /** @return null when the call succeeded, else what failed, e.g. {@code "409 INVALID_TRANSITION"} */
+        String make(int client);
+    }
+
+    /** The outcome of one run: successful calls per second, their latency percentiles in milliseconds, failures by kind. */
+    record Result(double perSecond, double p50, double p99, double p999, Map<String, Long> failures) {
+
+        long errors() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    Result run(int clients, Duration warmUp, Duration measured, Call call) throws InterruptedException {
+        warmUp(clients, warmUp, call);
+        return drive(clients, measured, call);
+    }
+
+    /** Load that is not measured: the JIT compilers, caches and pools of both sides settle. */
+    void warmUp(int clients, Duration duration, Call call) throws InterruptedException {
+        drive(clients, duration, call);
     }
 
     /**
-     * @param request the i-th client's next request; called on that client's thread
+     * HTTP requests as calls: a 2xx answer succeeds; any other fails with its status and problem code.
+     *
+     * @param request the i-th client's next request
      */
-    Result run(int clients, Duration warmUp, Duration measured, IntFunction<HttpRequest> request)
-            throws InterruptedException {
-        drive(clients, warmUp, request);
-        return drive(clients, measured, request);
+    Call requests(IntFunction<HttpRequest> request) {
+        return client -> {
+            try {
+                // Only a failure's body is read: the problem code tells a refused duplicate from a real error.
+                HttpResponse<String> answer = http.send(request.apply(client), info -> info.statusCode() / 100 == 2
+                        ? HttpResponse.BodySubscribers.replacing(null)
+                        : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8));
+                if (answer.statusCode() / 100 == 2) {
+                    return null;
+                }
+                Matcher code = PROBLEM_CODE.matcher(answer.body());
+                return answer.statusCode() + (code.find() ? " " + code.group(1) : "");
+            } catch (IOException e) {
+                return e.getClass().getSimpleName();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        };
     }
 
-    private Result drive(int clients, Duration duration, IntFunction<HttpRequest> request) throws InterruptedException {
+    private Result drive(int clients, Duration duration, Call call) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
-        List<long[]> latencies = new ArrayList<>();
-        int[] counts = new int[clients];
-        AtomicLong errors = new AtomicLong();
+        List<Latencies> latencies = new ArrayList<>();
+        Map<String, LongAdder> failures = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(clients);
         for (int client = 0; client < clients; client++) {
-            long[] mine = new long[1 << 20];
+            Latencies mine = new Latencies();
             latencies.add(mine);
             int index = client;
             Thread thread = new Thread(() -> {
                 try {
-                    while (System.nanoTime() < deadline && counts[index] < mine.length) {
+                    while (System.nanoTime() < deadline) {
                         long started = System.nanoTime();
-                        if (!send(request.apply(index))) {
-                            errors.incrementAndGet();
+                        String failure = call.make(index);
+                        if (failure != null) {
+                            failures.computeIfAbsent(failure, kind -> new LongAdder()).increment();
                             continue;
                         }
-                        mine[counts[index]++] = System.nanoTime() - started;
+                        mine.add(System.nanoTime() - started);
                     }
                 } finally {
                     done.countDown();
@@ -63,27 +110,29 @@ final class ClosedLoopLoad {
             thread.start();
         }
         done.await();
-        long total = Arrays.stream(counts).sum();
-        long[] all = new long[(int) total];
+        long[] all = new long[latencies.stream().mapToInt(mine -> mine.count).sum()];
         int offset = 0;
-        for (int client = 0; client < clients; client++) {
-            System.arraycopy(latencies.get(client), 0, all, offset, counts[client]);
-            offset += counts[client];
+        for (Latencies mine : latencies) {
+            System.arraycopy(mine.nanos, 0, all, offset, mine.count);
+            offset += mine.count;
         }
         Arrays.sort(all);
-        return new Result(total / (duration.toNanos() / 1e9), millis(all, 0.50), millis(all, 0.99), millis(all, 0.999),
-                errors.get());
+        Map<String, Long> failed = new TreeMap<>();
+        failures.forEach((kind, count) -> failed.put(kind, count.sum()));
+        return new Result(all.length / (duration.toNanos() / 1e9), millis(all, 0.50), millis(all, 0.99),
+                millis(all, 0.999), failed);
     }
 
-    private boolean send(HttpRequest request) {
-        try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status >= 200 && status < 300;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** One client's latencies; it grows as needed, so 64 clients fit in a small heap. */
+    private static final class Latencies {
+        private long[] nanos = new long[1024];
+        private int count;
+
+        void add(long latency) {
+            if (count == nanos.length) {
+                nanos = Arrays.copyOf(nanos, count * 2);
+            }
+            nanos[count++] = latency;
         }
     }
 

@@ -1,0 +1,196 @@
+package com.exqress.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The standalone jar on its embedded defaults, run as a child process with {@code -Xmx512m} and an empty data
+ * directory, so the load generator's JVM is not the server's; and the few requests the system benchmarks set up
+ * their parcels with.
+ */
+final class StandaloneServer implements AutoCloseable {
+
+    private static final Pattern FIELD = Pattern.compile("\"(waybillId|trackingNumber|access_token)\":\"([^\"]+)\"");
+    /** The QR text in a ZPL label: the field data of its {@code ^BQ} QR code, after the {@code QA,} options. */
+    private static final Pattern ZPL_QR = Pattern.compile("\\^FDQA,([^^]+)\\^FS");
+
+    /** A parcel created by sender1, labelled, and handed to courier-swp-1. */
+    record Parcel(String waybillId, String trackingNumber) {
+    }
+
+    private final Process process;
+    private final Path dataDir;
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private StandaloneServer(Process process, Path dataDir, String base) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.base = base;
+    }
+
+    /**
+     * Starts the jar and waits until it serves requests.
+     *
+     * @param properties Spring properties for the child's command line, such as {@code --exqress.x=y}
+     */
+    static StandaloneServer start(Path jar, String... properties) throws IOException, InterruptedException {
+        Path workDir = Files.createTempDirectory("exqress-bench");
+        Path dataDir = workDir.resolve("data");
+        Path log = workDir.resolve("server.log");
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
+                "--server.port=" + port, "--exqress.data-dir=" + dataDir,
+                // Else a graceful shutdown waits its whole 30 s for the load generator's idle keep-alive connections.
+                "--server.shutdown=immediate"));
+        command.addAll(List.of(properties));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(workDir.toFile())
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        StandaloneServer server = new StandaloneServer(process, dataDir, "http://localhost:" + port);
+        try {
+            server.awaitReady(log);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void awaitReady(Path log) throws IOException, InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (Files.exists(log) && Files.readString(log).contains("Exqress is ready")) {
+                return;
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the server did not start; see " + log);
+    }
+
+    URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    /** The embedded PostgreSQL's port: line 4 of its {@code postmaster.pid}. */
+    int postgresPort() throws IOException {
+        return Integer.parseInt(postmasterPid().get(3).trim());
+    }
+
+    /** The embedded PostgreSQL's main process, which is not the server's child: {@code pg_ctl} detaches it. */
+    long postgresPid() throws IOException {
+        return Long.parseLong(postmasterPid().get(0).trim());
+    }
+
+    private List<String> postmasterPid() throws IOException {
+        return Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"));
+    }
+
+    /** A demo user's access token (valid for 15 minutes). */
+    String login(String user) throws IOException, InterruptedException {
+        return field(post("/auth/login", null, "{\"username\":\"" + user + "\",\"password\":\"demo-password\"}"),
+                "access_token");
+    }
+
+    Parcel parcelWithCourier(String senderToken) throws IOException, InterruptedException {
+        String created = post("/waybills", senderToken, CREATE);
+        String waybillId = field(created, "waybillId");
+        post("/waybills/" + waybillId + "/labels", senderToken, null);
+        post("/waybills/" + waybillId + "/handoffs", senderToken, "{\"toCourier\":\"courier-swp-1\"}");
+        return new Parcel(waybillId, field(created, "trackingNumber"));
+    }
+
+    /** The text a scanner reads from the parcel's label, taken from the ZPL label, which carries it as it is. */
+    String qrText(String token, Parcel parcel) throws IOException, InterruptedException {
+        String zpl = get("/waybills/" + parcel.waybillId() + "/labels/current?format=zpl", token);
+        Matcher qr = ZPL_QR.matcher(zpl);
+        if (!qr.find()) {
+            throw new IllegalStateException("no QR code in the ZPL label of " + parcel.waybillId());
+        }
+        return qr.group(1);
+    }
+
+    String get(String path, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    String post(String path, String token, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException(answer.request().uri() + " answered " + answer.statusCode());
+        }
+        return answer.body();
+    }
+
+    static String field(String json, String name) {
+        Matcher matcher = FIELD.matcher(json);
+        while (matcher.find()) {
+            if (matcher.group(1).equals(name)) {
+                return matcher.group(2);
+            }
+        }
+        throw new IllegalStateException("no " + name + " in the answer");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Stops the server and deletes its data, which runs to gigabytes; the log stays for a post-mortem. */
+    @Override
+    public void close() throws InterruptedException, IOException {
+        process.destroy();
+        process.waitFor();
+        if (Files.exists(dataDir)) {
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    private static final String CREATE = """
+            {"carrier":"SWP","service":"STANDARD",
+             "sender":{"name":"Kim Minji","phone":"010-1234-5678",
+                       "address":{"line1":"12 Sejong-daero","city":"Seoul","postalCode":"04524","country":"KR"}},
+             "recipient":{"name":"Lee Jun","phone":"010-5555-0101",
+                          "address":{"line1":"45 Haeundae-ro","city":"Busan","postalCode":"48094","country":"KR"}},
+             "parcel":{"weightGrams":800,"lengthCm":20,"widthCm":15,"heightCm":10}}""";
+}
