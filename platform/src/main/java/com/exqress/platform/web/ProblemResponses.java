@@ -128,14 +128,16 @@ public class ProblemResponses implements WebExceptionHandler {
         if (cause instanceof ResponseStatusException status) {
             return statusProblem(status.getStatusCode());
         }
-        if (causeOf(cause, SerializationException.class) != null) {
-            return storedEventUnreadable(failure);
-        }
+        // First: reading an event's sealed personal data looks its key up, so an outage can surface inside a
+        // deserialisation failure, and the events are then not unreadable at all.
         if (databaseUnreachable(cause)) {
             // Expected while the database restarts or fails over: no error id, and no stack trace in the log.
             log.warn("the database cannot be reached: {}", causeChain(failure));
             return ApiProblem.serviceUnavailable("SERVICE_UNAVAILABLE", "the service cannot reach its database; "
                     + "retry shortly with the same idempotency key", DATABASE_RETRY_AFTER);
+        }
+        if (causeOf(cause, SerializationException.class) != null) {
+            return storedEventUnreadable(failure);
         }
         if (cause instanceof RejectedExecutionException) {
             return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "OVERLOADED", "the server is busy; retry shortly with the same idempotency key");

@@ -3,6 +3,7 @@ package com.exqress.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.serialization.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,7 +46,11 @@ class ProblemResponsesTest {
                 Arguments.of("a commit cut off, whose rollback then finds the connection closed",
                         new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))),
                 Arguments.of("the next query of a transaction whose connection broke", new JdbcException(
-                        "Failed to create a SQL statement", new SQLException("Connection is closed"))));
+                        "Failed to create a SQL statement", new SQLException("Connection is closed"))),
+                Arguments.of("no connection for the data key of an event's sealed personal data",
+                        new SerializationException("Error while deserializing object", new CannotGetJdbcConnectionException(
+                                "Failed to obtain JDBC Connection", new SQLTransientConnectionException(
+                                        "HikariPool-1 - Connection is not available, request timed out after 3000ms.")))));
     }
 
     @ParameterizedTest(name = "{0}")
