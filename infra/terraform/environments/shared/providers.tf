@@ -1,0 +1,20 @@
+terraform {
+  required_version = ">= 1.6"
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.80"
+    }
+  }
+}
+
+provider "aws" {
+  region = var.region
+
+  default_tags {
+    tags = {
+      ManagedBy = "terraform"
+      Source    = "infra/terraform"
+    }
+  }
+}
