@@ -6,6 +6,7 @@ locals {
     AWS_REGION                        = local.region
     CLUSTER_NAME                      = module.eks.cluster_name
     VPC_ID                            = module.network.vpc_id
+    VPC_CIDR                          = module.network.vpc_cidr_block
     IMAGE_REGISTRY                    = "${local.account_id}.dkr.ecr.${local.region}.amazonaws.com"
     COMMAND_API_ROLE_ARN              = module.service_role["command-api"].role_arn
     QUERY_API_ROLE_ARN                = module.service_role["query-api"].role_arn
