@@ -83,6 +83,7 @@ data "aws_iam_policy_document" "external_secrets" {
     actions = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
     resources = concat(
       [aws_secretsmanager_secret.database_app.arn, aws_secretsmanager_secret.data_master_keys.arn, module.rds.owner_secret_arn],
+      [aws_secretsmanager_secret.checkpoint_keys.arn],
       [for secret in aws_secretsmanager_secret.label_keys : secret.arn],
     )
   }

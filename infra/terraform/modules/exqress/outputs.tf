@@ -63,6 +63,7 @@ output "secret_names" {
     {
       database_app     = aws_secretsmanager_secret.database_app.name
       data_master_keys = aws_secretsmanager_secret.data_master_keys.name
+      checkpoint_keys  = aws_secretsmanager_secret.checkpoint_keys.name
     },
     { for carrier, secret in aws_secretsmanager_secret.label_keys : "label_keys_${carrier}" => secret.name },
   )

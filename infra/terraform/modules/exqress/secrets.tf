@@ -31,3 +31,12 @@ resource "aws_secretsmanager_secret" "label_keys" {
   kms_key_id  = module.kms.label_keys_key_arn
   tags        = local.tags
 }
+
+# query-api's audit checkpoint signing key (a JWK set with one P-256 key), the same in every replica, so that a
+# checkpoint signed by one verifies against GET /audit/checkpoints/jwks.json from any other.
+resource "aws_secretsmanager_secret" "checkpoint_keys" {
+  name        = "${local.secret_prefix}checkpoint-keys"
+  description = "Exqress ${var.environment}: the audit checkpoint signing key"
+  kms_key_id  = module.kms.label_keys_key_arn
+  tags        = local.tags
+}

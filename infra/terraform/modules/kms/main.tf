@@ -4,9 +4,9 @@
 # The services decrypt with it once at start-up, through their IRSA roles and only with the encryption context
 # purpose=exqress-data-master-keys; nothing else may.
 #
-# label_keys encrypts the carriers' label signing JWK sets in Secrets Manager. The services sign labels with the
-# JWKs themselves (labels are signed per request, far too often for a KMS call each); this key guards them at rest
-# and decides who can read them.
+# label_keys encrypts the signing keys in Secrets Manager: the carriers' label signing JWK sets and query-api's
+# audit checkpoint key. The services sign with the JWKs themselves (labels are signed per request, far too often
+# for a KMS call each); this key guards them at rest and decides who can read them.
 #
 # Both key policies leave authorisation to IAM policies in this account (the usual "enable IAM policies"
 # statement), so who may use a key is written next to the role that uses it (modules/exqress/iam.tf).
@@ -40,7 +40,7 @@ resource "aws_kms_alias" "data_keys" {
 }
 
 resource "aws_kms_key" "label_keys" {
-  description             = "${var.name}: encrypts the carriers' label signing keys in Secrets Manager"
+  description             = "${var.name}: encrypts the label and checkpoint signing keys in Secrets Manager"
   enable_key_rotation     = true
   deletion_window_in_days = var.deletion_window_in_days
   policy                  = data.aws_iam_policy_document.key.json

@@ -233,6 +233,11 @@ class KubernetesManifestsTest {
                 if (!serviceAccounts.contains(pod.path("spec").path("serviceAccountName").asText())) {
                     problems.add(where + name + ": no ServiceAccount " + pod.path("spec").path("serviceAccountName"));
                 }
+                for (JsonNode volume : pod.path("spec").path("volumes")) {
+                    if (volume.has("secret") && !secrets.contains(volume.path("secret").path("secretName").asText())) {
+                        problems.add(where + name + ": no ExternalSecret makes Secret " + volume.path("secret").path("secretName"));
+                    }
+                }
                 for (JsonNode container : pod.path("spec").path("containers")) {
                     for (JsonNode from : container.path("envFrom")) {
                         if (from.has("configMapRef") && !configMaps.contains(from.path("configMapRef").path("name").asText())) {
