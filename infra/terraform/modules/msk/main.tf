@@ -46,10 +46,6 @@ resource "aws_msk_configuration" "this" {
     "min.insync.replicas=2",
     "unclean.leader.election.enable=false",
   ])
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 resource "aws_msk_cluster" "this" {

@@ -108,7 +108,12 @@ final class Infra {
         }
     }
 
-    /** What {@code kubectl kustomize} builds from a kustomization directory: the Kustomize Argo CD runs, v5. */
+    /**
+     * What {@code kubectl kustomize} builds from a kustomization directory: Kustomize v5, as Argo CD runs it.
+     * Kustomize is a Go program that neither npm nor Maven Central publishes; kubectl carries the real one, and
+     * kubectl comes with this project's machine image (and GitHub's runners), so it is used rather than a
+     * re-implementation of Kustomize's semantics here.
+     */
     static String kustomize(Path dir) {
         return run(ROOT, Duration.ofMinutes(1), List.of("kubectl", "kustomize", dir.toString()));
     }
