@@ -444,14 +444,8 @@ class KubernetesManifestsTest {
         if (selector.isEmpty()) {
             return false;
         }
-        var fields = selector.fields();
-        while (fields.hasNext()) {
-            var label = fields.next();
-            if (!labels.path(label.getKey()).asText().equals(label.getValue().asText())) {
-                return false;
-            }
-        }
-        return true;
+        return selector.properties().stream()
+                .allMatch(label -> labels.path(label.getKey()).asText().equals(label.getValue().asText()));
     }
 
     /** A label selector with matchLabels and matchExpressions (operator In) against pod labels. */

@@ -93,8 +93,8 @@ class TerraformTest {
     @Test
     void moduleCallsPassDeclaredVariablesAndEveryRequiredOne() {
         List<String> problems = new ArrayList<>();
-        modules.forEach((dir, files) -> files.forEach(file -> parsed.get(file).path("body").path("module").fields()
-                .forEachRemaining(call -> call.getValue().forEach(block -> {
+        modules.forEach((dir, files) -> files.forEach(file -> parsed.get(file).path("body").path("module").properties()
+                .forEach(call -> call.getValue().forEach(block -> {
                     String where = Infra.relative(file) + " module." + call.getKey();
                     Path source = dir.resolve(block.path("source").asText()).normalize();
                     if (!modules.containsKey(source)) {
@@ -231,15 +231,15 @@ class TerraformTest {
         Declarations declared = new Declarations();
         for (Path file : files) {
             JsonNode body = parsed.get(file).path("body");
-            body.path("variable").fields().forEachRemaining(variable ->
+            body.path("variable").properties().forEach(variable ->
                     declared.variablesHaveDefault.put(variable.getKey(), variable.getValue().path(0).has("default")));
             body.path("locals").forEach(block -> block.fieldNames().forEachRemaining(declared.locals::add));
             body.path("output").fieldNames().forEachRemaining(declared.outputs::add);
-            body.path("module").fields().forEachRemaining(module -> declared.modules.put(module.getKey(),
+            body.path("module").properties().forEach(module -> declared.modules.put(module.getKey(),
                     file.getParent().resolve(module.getValue().path(0).path("source").asText()).normalize()));
-            body.path("resource").fields().forEachRemaining(type -> type.getValue().fieldNames()
+            body.path("resource").properties().forEach(type -> type.getValue().fieldNames()
                     .forEachRemaining(name -> declared.resources.add(type.getKey() + "." + name)));
-            body.path("data").fields().forEachRemaining(type -> type.getValue().fieldNames()
+            body.path("data").properties().forEach(type -> type.getValue().fieldNames()
                     .forEachRemaining(name -> declared.dataSources.add(type.getKey() + "." + name)));
             collectDynamicBlocks(body, declared.dynamicBlocks);
         }
