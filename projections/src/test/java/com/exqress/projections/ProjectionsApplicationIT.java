@@ -15,4 +15,11 @@ class ProjectionsApplicationIT extends ProjectionsIntegrationTest {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
+
+    /** The paths the Kubernetes probes in infra/argocd ask, without a token. */
+    @Test
+    void answersTheKubernetesProbes() {
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    }
 }

@@ -33,6 +33,13 @@ class QueryApiApplicationIT {
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
+    /** The paths the Kubernetes probes in infra/argocd ask, without a token. */
+    @Test
+    void answersTheKubernetesProbes() {
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    }
+
     @Test
     void historyOfAnUnknownWaybillIsNotFound() {
         client.get().uri("/waybills/{id}/events", UUID.randomUUID()).header("Authorization", bearer("auditor"))
