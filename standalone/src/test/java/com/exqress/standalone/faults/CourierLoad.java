@@ -101,8 +101,11 @@ final class CourierLoad {
 
     private static final int REFUSED_EVERY = 7;
     private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
-    /** A request still without a definite answer after this long is given up, and the test fails on it. */
-    private static final Duration RESOLVE_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * A request still without a definite answer after this long is given up, and the test fails on it. Longer than
+     * a restart may take: a request cut off by a kill waits for the next start.
+     */
+    private static final Duration RESOLVE_TIMEOUT = ExqressProcess.START_TIMEOUT.plusMinutes(1);
 
     private final ExqressApi api;
     private final Queue<Request> requests = new ConcurrentLinkedQueue<>();

@@ -87,7 +87,7 @@ class FaultsIT {
         Thread.sleep(DATABASE_DOWNTIME.toMillis());
         long restarting = System.nanoTime();
         postgres.start();
-        load.awaitAccepted(40, Duration.ofSeconds(30));
+        load.awaitAccepted(CLIENTS, Duration.ofSeconds(30));
         List<CourierLoad.Request> requests = load.stop();
 
         List<CourierLoad.Attempt> attempts = requests.stream().flatMap(request -> request.attempts.stream()).toList();
