@@ -45,10 +45,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDirectory) {
         OrphanedPostmaster.stopIfAny(dataDirectory, ORPHAN_STOP_TIMEOUT);
         return start(EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false));
+                .setRegisterShutdownHook(false)
+                // The library starts every server with -F and synchronous_commit=off, which lose acknowledged
+                // commits when the machine crashes; a later -c wins over -F. A 2xx must mean the event is on disk.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on"));
     }
 
-    /** Starts a throw-away server in a temporary directory, for tests. */
+    /**
+     * Starts a throw-away server in a temporary directory, for tests. It keeps the library's fsync off and
+     * asynchronous commit: its data dies with the test JVM anyway, and a crash of the machine is not a test case.
+     */
     public static EmbeddedPostgresServer startTemporary() {
         return start(EmbeddedPostgres.builder());
     }

@@ -54,6 +54,14 @@ class EmbeddedPostgresServerIT {
     }
 
     @Test
+    void commitsReachTheDiskBeforeTheyAreAcknowledged() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+            assertThat(query(server, "SHOW fsync")).isEqualTo("on");
+            assertThat(query(server, "SHOW synchronous_commit")).isEqualTo("on");
+        }
+    }
+
+    @Test
     void leavesAServerThatALiveOwnerRunsAlone() throws Exception {
         try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(dataDirectory)) {
             assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory))
