@@ -38,7 +38,7 @@ public class SecurityConfiguration {
                                 "/.well-known/jwks.json", "/audit/checkpoints/jwks.json", "/actuator/health", "/actuator/health/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
+                        .jwt(jwt -> jwt.jwtDecoder(new VerifiedAccessTokens(jwtDecoder)))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
