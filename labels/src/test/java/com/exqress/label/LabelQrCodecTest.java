@@ -101,6 +101,8 @@ class LabelQrCodecTest {
     @Test
     void changingAnyCharacterIsRejectedAsForgedOrMalformed() {
         String qrText = codec.encode(SWP, reference);
+        // Verified first, so that the codec remembers this label's signature: no altered copy may ride on it.
+        assertThat(codec.verify(qrText).reference()).isEqualTo(reference);
 
         for (int i = 0; i < qrText.length(); i++) {
             String altered = qrText.substring(0, i) + otherCharacterLike(qrText.charAt(i)) + qrText.substring(i + 1);
