@@ -4,6 +4,7 @@ import org.apache.kafka.common.utils.Exit;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -35,11 +36,24 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
      * where the clients already look for it.
      */
     public static EmbeddedKafkaServer start(int port) {
+        return start(port, Map.of());
+    }
+
+    /**
+     * Starts a broker on a free port that tells its clients to reach it at {@code localhost:advertisedPort}, where a
+     * test puts a proxy: cutting the proxy is an outage of Kafka for the clients, while the broker keeps its data.
+     */
+    public static EmbeddedKafkaServer startBehind(int advertisedPort) {
+        return start(0, Map.of("advertised.listeners", "EXTERNAL://localhost:" + advertisedPort));
+    }
+
+    private static EmbeddedKafkaServer start(int port, Map<String, String> extraProperties) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         // The broker would set spring.kafka.bootstrap-servers as a system property; the caller decides what points at it.
         broker.brokerListProperty(null);
+        Map<String, String> properties = new HashMap<>(extraProperties);
         // Spring's kafkaPorts(...) is not supported in KRaft mode, but the test kit keeps listeners given as a property.
-        broker.brokerProperties(Map.of(
+        properties.putAll(Map.of(
                 "listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0",
                 "auto.create.topics.enable", "false",
                 // One node: the internal topics cannot have more replicas, and need not have many partitions.
@@ -51,6 +65,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                 "num.network.threads", "1",
                 "num.io.threads", "2",
                 "background.threads", "2"));
+        broker.brokerProperties(Map.copyOf(properties));
         // The test kit also deletes its directory in a JVM shutdown hook of its own, which races close() when the
         // JVM stops and makes the stopping broker log errors about its vanished files; close() deletes it anyway.
         Exit.setShutdownHookAdder((name, hook) -> { });

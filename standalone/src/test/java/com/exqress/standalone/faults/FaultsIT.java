@@ -1,5 +1,6 @@
 package com.exqress.standalone.faults;
 
+import com.exqress.embedded.EmbeddedKafkaServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,25 +18,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 7's fault tests: the standalone jar run as an operator runs it, with couriers scanning from several threads
  * while the process is killed or its database restarted. What a courier was told must be what the event store holds:
  * an accepted scan exactly once, a refused one not at all, an interrupted one -- retried with its idempotency key --
- * once; and the read models reach the event store without help. The scenarios share one application, and each
- * works on parcels of its own.
+ * once; the read models reach the event store without help, and every stored event reaches Kafka. The scenarios
+ * share one application, and each works on parcels of its own. Its Kafka broker runs in the test JVM behind a proxy
+ * that a test can cut, so that the broker outlives the application's kills and keeps its topic through an outage.
  */
 class FaultsIT {
 
     private static final int CLIENTS = 8;
     private static final Duration CONVERGENCE_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration DATABASE_DOWNTIME = Duration.ofSeconds(8);
+    private static final Duration KAFKA_DOWNTIME = Duration.ofSeconds(20);
 
     @TempDir
     static Path dataDir;
 
+    private static EmbeddedKafkaServer kafka;
+    private static CuttableProxy kafkaNetwork;
     private static ExqressProcess exqress;
     private static ExqressApi api;
 
     @BeforeAll
     static void start() throws Exception {
+        int proxyPort = ExqressProcess.freePort();
+        kafka = EmbeddedKafkaServer.startBehind(proxyPort);
+        kafkaNetwork = new CuttableProxy(proxyPort, kafka.port());
+        kafkaNetwork.restore();
         // The couriers scan far faster than a person can; the rate limit is not what these tests are about.
-        exqress = new ExqressProcess("faults", dataDir, List.of("--exqress.scans.per-courier-per-minute=1000000"));
+        exqress = new ExqressProcess("faults", dataDir, List.of("--exqress.scans.per-courier-per-minute=1000000",
+                "--spring.kafka.bootstrap-servers=" + kafkaAddress()));
         exqress.start();
         api = new ExqressApi(exqress.baseUrl());
         api.logIn("sender1", "courier-swp-1", "courier-swp-2", "auditor");
@@ -44,6 +54,8 @@ class FaultsIT {
     @AfterAll
     static void stop() throws Exception {
         exqress.close();
+        kafkaNetwork.close();
+        kafka.close();
     }
 
     @Test
@@ -107,8 +119,34 @@ class FaultsIT {
     }
 
     /**
+     * Kafka out of reach for some seconds under load: scanning goes on as if nothing happened, because the relay
+     * publishes from the event store, not from the request; once Kafka is back, every event of the outage arrives.
+     */
+    @Test
+    void kafkaOutageUnderLoadStopsNoScanAndLosesNoIntegrationEvent() throws Exception {
+        List<List<ExqressApi.Parcel>> parcels = CourierLoad.newParcels(api, CLIENTS, 4, 4);
+        CourierLoad load = new CourierLoad(api, parcels);
+        load.awaitAccepted(40, Duration.ofSeconds(60));
+        kafkaNetwork.cut();
+        long down = System.nanoTime();
+        Thread.sleep(KAFKA_DOWNTIME.toMillis());
+        long restoring = System.nanoTime();
+        kafkaNetwork.restore();
+        load.awaitAccepted(CLIENTS, Duration.ofSeconds(30));
+        List<CourierLoad.Request> requests = load.stop();
+
+        System.out.printf("Kafka outage under load: %d requests, answers by status (0: none) %s%n", requests.size(), answers(requests));
+        assertThat(answers(requests).keySet()).as("accepted or refused, as without the outage").isSubsetOf(200, 409);
+        assertThat(requests.stream().flatMap(request -> request.attempts.stream()))
+                .as("scans accepted while Kafka was out of reach")
+                .filteredOn(attempt -> attempt.startNanos() > down && attempt.endNanos() < restoring)
+                .filteredOn(attempt -> attempt.status() == 200).hasSizeGreaterThan(CLIENTS);
+        assertTheStoreHoldsWhatTheCouriersWereTold(requests, parcels);
+    }
+
+    /**
      * In the end, with retries, every custody step was accepted and every second pickup refused; the event store holds
-     * exactly that, and the read models show what the event store holds.
+     * exactly that, the read models show what the event store holds, and Kafka has every event the store holds.
      */
     private static void assertTheStoreHoldsWhatTheCouriersWereTold(List<CourierLoad.Request> requests,
                                                                   List<List<ExqressApi.Parcel>> parcels) throws Exception {
@@ -118,7 +156,14 @@ class FaultsIT {
                 .allSatisfy(request -> assertThat(request.accepted()).as(request.toString()).isTrue());
         EventStoreChecks checks = new EventStoreChecks(exqress.postgres(), api);
         checks.assertEachAcceptedRequestWrittenOnceAndNoOther(requests);
-        checks.assertReadModelsConverge(parcels.stream().flatMap(List::stream).toList(), CONVERGENCE_TIMEOUT);
+        List<ExqressApi.Parcel> all = parcels.stream().flatMap(List::stream).toList();
+        checks.assertReadModelsConverge(all, CONVERGENCE_TIMEOUT);
+        new IntegrationEventChecks(exqress.postgres(), kafkaAddress())
+                .assertEveryStoredEventPublished(all.stream().map(ExqressApi.Parcel::waybillId).toList(), CONVERGENCE_TIMEOUT);
+    }
+
+    private static String kafkaAddress() {
+        return "localhost:" + kafkaNetwork.port();
     }
 
     private static Map<Integer, Long> answers(List<CourierLoad.Request> requests) {
