@@ -8,7 +8,11 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a waybill's label facts from its events in the store, the only source of truth about it. */
+/**
+ * Reads a waybill's label facts from its events in the store, the only source of truth about it. Like every reader
+ * of a history it reads from sequence 0: {@code readEvents(id)} would first look for a snapshot, one query more on
+ * every scan, and would start at a snapshot if one were ever taken.
+ */
 @Component
 public class WaybillLabelHistory {
 
@@ -19,7 +23,7 @@ public class WaybillLabelHistory {
     }
 
     public Optional<WaybillLabelFacts> factsOf(WaybillId waybillId) {
-        List<Object> events = eventStore.readEvents(waybillId.toString()).asStream()
+        List<Object> events = eventStore.readEvents(waybillId.toString(), 0).asStream()
                 .map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
         return events.isEmpty() ? Optional.empty() : Optional.of(WaybillLabelFacts.of(events));
     }

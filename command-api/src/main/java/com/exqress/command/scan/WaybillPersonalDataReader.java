@@ -20,7 +20,7 @@ public class WaybillPersonalDataReader {
     }
 
     public WaybillPersonalData of(WaybillId waybillId) {
-        return eventStore.readEvents(waybillId.toString()).asStream()
+        return eventStore.readEvents(waybillId.toString(), 0).asStream()
                 .map(event -> event.getPayload())
                 .filter(WaybillCreated.class::isInstance)
                 .map(created -> ((WaybillCreated) created).personalData())

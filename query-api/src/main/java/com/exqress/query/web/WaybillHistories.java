@@ -47,7 +47,7 @@ public class WaybillHistories {
             return Mono.error(ApiProblem.forbidden("only auditors and carrier admins may read a waybill's history"));
         }
         return blocking.call(() -> {
-            DomainEventStream events = eventStore.readEvents(WaybillIds.parse(id).toString());
+            DomainEventStream events = eventStore.readEvents(WaybillIds.parse(id).toString(), 0);
             if (!events.hasNext() || !mayRead(actor, events.peek())) {
                 throw ApiProblem.waybillNotFound();
             }
