@@ -90,32 +90,22 @@ class FaultsIT {
      */
     @Test
     void postgresRestartUnderLoadFailsFastWith503AndRecoversByItself() throws Exception {
-        List<List<ExqressApi.Parcel>> parcels = CourierLoad.newParcels(api, CLIENTS, 4, 4);
-        CourierLoad load = new CourierLoad(api, parcels);
-        load.awaitAccepted(40, Duration.ofSeconds(60));
         DataDirectoryPostgres postgres = exqress.postgres();
-        postgres.stop();
-        long down = System.nanoTime();
-        Thread.sleep(DATABASE_DOWNTIME.toMillis());
-        long restarting = System.nanoTime();
-        postgres.start();
-        load.awaitAccepted(CLIENTS, Duration.ofSeconds(30));
-        List<CourierLoad.Request> requests = load.stop();
+        LoadThroughOutage run = loadThrough(postgres::stop, DATABASE_DOWNTIME, postgres::start);
 
-        List<CourierLoad.Attempt> attempts = requests.stream().flatMap(request -> request.attempts.stream()).toList();
+        List<CourierLoad.Attempt> attempts = run.attempts();
         System.out.printf("PostgreSQL restart under load: %d requests, answers by status (0: none) %s, slowest %s%n",
-                requests.size(), answers(requests), attempts.stream().map(CourierLoad.Attempt::took).max(Duration::compareTo).orElseThrow());
+                run.requests().size(), answers(run.requests()), attempts.stream().map(CourierLoad.Attempt::took).max(Duration::compareTo).orElseThrow());
         assertThat(attempts).as("every answer within 10 s").allSatisfy(attempt -> assertThat(attempt.took()).isLessThan(Duration.ofSeconds(10)));
-        assertThat(answers(requests).keySet()).as("accepted, refused, or unavailable; never a 500").isSubsetOf(200, 409, 503);
+        assertThat(answers(run.requests()).keySet()).as("accepted, refused, or unavailable; never a 500").isSubsetOf(200, 409, 503);
         assertThat(attempts).filteredOn(attempt -> attempt.status() == 503).allSatisfy(attempt -> {
             assertThat(attempt.contentType()).isEqualTo("application/problem+json");
             assertThat(attempt.code()).isEqualTo("SERVICE_UNAVAILABLE");
             assertThat(attempt.retryAfter()).isNotBlank();
         });
-        assertThat(attempts).as("requests sent and answered while PostgreSQL was down")
-                .filteredOn(attempt -> attempt.startNanos() > down && attempt.endNanos() < restarting)
+        assertThat(run.duringTheOutage()).as("requests sent and answered while PostgreSQL was down")
                 .isNotEmpty().allSatisfy(attempt -> assertThat(attempt.status()).isEqualTo(503));
-        assertTheStoreHoldsWhatTheCouriersWereTold(requests, parcels);
+        assertTheStoreHoldsWhatTheCouriersWereTold(run.requests(), run.parcels());
     }
 
     /**
@@ -124,24 +114,45 @@ class FaultsIT {
      */
     @Test
     void kafkaOutageUnderLoadStopsNoScanAndLosesNoIntegrationEvent() throws Exception {
+        LoadThroughOutage run = loadThrough(kafkaNetwork::cut, KAFKA_DOWNTIME, kafkaNetwork::restore);
+
+        System.out.printf("Kafka outage under load: %d requests, answers by status (0: none) %s%n",
+                run.requests().size(), answers(run.requests()));
+        assertThat(answers(run.requests()).keySet()).as("accepted or refused, as without the outage").isSubsetOf(200, 409);
+        assertThat(run.duringTheOutage()).as("scans accepted while Kafka was out of reach")
+                .filteredOn(attempt -> attempt.status() == 200).hasSizeGreaterThan(CLIENTS);
+        assertTheStoreHoldsWhatTheCouriersWereTold(run.requests(), run.parcels());
+    }
+
+    /** Couriers scan new parcels before, during and after an outage of {@code downtime}, until each was served again. */
+    private static LoadThroughOutage loadThrough(FaultAction beginOutage, Duration downtime, FaultAction endOutage) throws Exception {
         List<List<ExqressApi.Parcel>> parcels = CourierLoad.newParcels(api, CLIENTS, 4, 4);
         CourierLoad load = new CourierLoad(api, parcels);
         load.awaitAccepted(40, Duration.ofSeconds(60));
-        kafkaNetwork.cut();
-        long down = System.nanoTime();
-        Thread.sleep(KAFKA_DOWNTIME.toMillis());
-        long restoring = System.nanoTime();
-        kafkaNetwork.restore();
+        beginOutage.run();
+        long began = System.nanoTime();
+        Thread.sleep(downtime.toMillis());
+        long ending = System.nanoTime();
+        endOutage.run();
         load.awaitAccepted(CLIENTS, Duration.ofSeconds(30));
-        List<CourierLoad.Request> requests = load.stop();
+        return new LoadThroughOutage(parcels, load.stop(), began, ending);
+    }
 
-        System.out.printf("Kafka outage under load: %d requests, answers by status (0: none) %s%n", requests.size(), answers(requests));
-        assertThat(answers(requests).keySet()).as("accepted or refused, as without the outage").isSubsetOf(200, 409);
-        assertThat(requests.stream().flatMap(request -> request.attempts.stream()))
-                .as("scans accepted while Kafka was out of reach")
-                .filteredOn(attempt -> attempt.startNanos() > down && attempt.endNanos() < restoring)
-                .filteredOn(attempt -> attempt.status() == 200).hasSizeGreaterThan(CLIENTS);
-        assertTheStoreHoldsWhatTheCouriersWereTold(requests, parcels);
+    private interface FaultAction {
+        void run() throws Exception;
+    }
+
+    private record LoadThroughOutage(List<List<ExqressApi.Parcel>> parcels, List<CourierLoad.Request> requests,
+                                     long began, long ending) {
+
+        List<CourierLoad.Attempt> attempts() {
+            return requests.stream().flatMap(request -> request.attempts.stream()).toList();
+        }
+
+        /** Attempts sent after the outage began and answered before it ended. */
+        List<CourierLoad.Attempt> duringTheOutage() {
+            return attempts().stream().filter(attempt -> attempt.startNanos() > began && attempt.endNanos() < ending).toList();
+        }
     }
 
     /**
