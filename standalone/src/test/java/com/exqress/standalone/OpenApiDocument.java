@@ -8,6 +8,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +24,13 @@ final class OpenApiDocument {
         this.operations = operations;
     }
 
-    /** Fetched without a token, as a client generator or Swagger UI would. */
+    /**
+     * Fetched without a token, as a client generator or Swagger UI would. springdoc builds the document on the
+     * first request, which takes several seconds on a busy machine.
+     */
     static OpenApiDocument fetch(WebTestClient client) {
-        byte[] body = client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        byte[] body = client.mutate().responseTimeout(Duration.ofMinutes(1)).build()
+                .get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
         try {
             JsonNode paths = new ObjectMapper().readTree(body).path("paths");

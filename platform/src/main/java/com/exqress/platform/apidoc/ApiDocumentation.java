@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -42,10 +43,11 @@ import java.util.stream.Collectors;
  * response per status whose description names them), from {@link Access} and {@link Problems}.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "springdoc.api-docs.enabled", havingValue = "true")
 public class ApiDocumentation {
 
-    public static final String ROLES = "x-roles";
-    public static final String PROBLEM_CODES = "x-problem-codes";
+    private static final String ROLES = "x-roles";
+    private static final String PROBLEM_CODES = "x-problem-codes";
     private static final String BEARER = "bearer";
     private static final String PROBLEM_SCHEMA = "#/components/schemas/" + Problem.class.getSimpleName();
     /** Answers any operation may give, listed once in the document's description instead of on every operation. */
@@ -81,7 +83,7 @@ public class ApiDocumentation {
         return ApiDocumentation::document;
     }
 
-    static Operation document(Operation operation, HandlerMethod handler) {
+    private static Operation document(Operation operation, HandlerMethod handler) {
         Access access = handler.getMethodAnnotation(Access.class);
         if (access != null) {
             if (access.anonymous()) {
