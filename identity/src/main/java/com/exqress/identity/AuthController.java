@@ -1,8 +1,12 @@
 package com.exqress.identity;
 
+import com.exqress.platform.apidoc.Access;
+import com.exqress.platform.apidoc.Problems;
 import com.exqress.platform.web.ApiProblem;
 import com.exqress.platform.web.BlockingWork;
 import com.exqress.waybill.api.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -20,6 +24,16 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import static com.exqress.platform.web.ProblemCode.INVALID_CREDENTIALS;
+import static com.exqress.platform.web.ProblemCode.INVALID_REFRESH_TOKEN;
+import static com.exqress.platform.web.ProblemCode.REFRESH_TOKEN_REUSED;
+import static com.exqress.platform.web.ProblemCode.TOO_MANY_LOGIN_ATTEMPTS;
+import static com.exqress.waybill.api.Role.AUDITOR;
+import static com.exqress.waybill.api.Role.CARRIER_ADMIN;
+import static com.exqress.waybill.api.Role.COURIER;
+import static com.exqress.waybill.api.Role.CUSTOMER;
+import static com.exqress.waybill.api.Role.PLATFORM_ADMIN;
 
 /** Login, refresh and logout of the embedded identity service. */
 @RestController
@@ -45,6 +59,9 @@ class AuthController {
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
+    @Operation(summary = "Log in with user name and password: an access token and a refresh token")
+    @Access(anonymous = true)
+    @Problems({INVALID_CREDENTIALS, TOO_MANY_LOGIN_ATTEMPTS})
     @PostMapping(path = "/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         String address = addressOf(exchange);
@@ -63,6 +80,9 @@ class AuthController {
         });
     }
 
+    @Operation(summary = "Swap a refresh token for a new pair of tokens")
+    @Access(anonymous = true)
+    @Problems({INVALID_REFRESH_TOKEN, REFRESH_TOKEN_REUSED})
     @PostMapping(path = "/auth/refresh", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<TokenResponse>> refresh(@Valid @RequestBody RefreshTokenRequest request) {
         return blocking.call(() -> {
@@ -79,6 +99,9 @@ class AuthController {
         });
     }
 
+    @Operation(summary = "End the session of a refresh token (and its family)")
+    @Access(anonymous = true)
+    @ApiResponse(responseCode = "204", description = "the session ended (or had ended before)")
     @PostMapping(path = "/auth/logout", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Void>> logout(@Valid @RequestBody RefreshTokenRequest request) {
         return blocking.call(() -> {
@@ -87,12 +110,16 @@ class AuthController {
         });
     }
 
+    @Operation(summary = "Who the access token belongs to: account, role, carrier and hub")
+    @Access(value = {CUSTOMER, COURIER, CARRIER_ADMIN, PLATFORM_ADMIN, AUDITOR}, rule = "any signed-in user")
     @GetMapping(path = "/auth/me", produces = MediaType.APPLICATION_JSON_VALUE)
     CallerResponse me(Actor actor) {
         return CallerResponse.of(actor);
     }
 
     /** The public keys of the access tokens, for services run apart from this process. */
+    @Operation(summary = "The public keys that verify the embedded identity service's access tokens")
+    @Access(anonymous = true)
     @GetMapping(path = "/auth/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> publicKeys() {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(accessTokens.publicKeys().toJSONObject());

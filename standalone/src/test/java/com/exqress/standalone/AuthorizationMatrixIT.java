@@ -1,9 +1,13 @@
 package com.exqress.standalone;
 
 import com.exqress.identity.DemoLogins;
+import com.exqress.platform.web.ProblemCode;
+import com.exqress.waybill.api.Role;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,13 +16,23 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who may do what: every endpoint × every demo role, own carrier and other carrier (SWP owns the parcels;
  * BLR is its partner, NRT is not), own parcel and someone else's. Each cell asserts the status, and that
- * personal data appears in no answer but the one a courier's pickup scan needs.
+ * personal data appears in no answer but the one a courier's pickup scan needs. The OpenAPI document says the
+ * same: every endpoint is in it with the roles it lets through and its problem codes, and only those it marks as
+ * needing no token answer without one.
  */
 class AuthorizationMatrixIT {
 
@@ -36,9 +52,13 @@ class AuthorizationMatrixIT {
     private static final List<String> PERSONAL = List.of("Kim Minji", "010-1234-5678", "Sejong-daero", "Lee Jun",
             "010-5555-0101", "Haeundae-ro");
 
+    private static final String SPRINGDOC = "org.springdoc";
+
     @TempDir
     static Path dataDir;
     private static ConfigurableApplicationContext app;
+    private static OpenApiDocument document;
+    private static final Map<String, String> ROLE_OF_USER = new HashMap<>();
 
     @BeforeAll
     static void start() {
@@ -119,10 +139,23 @@ class AuthorizationMatrixIT {
         return cells.stream();
     }
 
-    /** One endpoint for every user: the listed statuses, {@code otherwise} for the rest, 401 without a token. */
+    /**
+     * One endpoint for every user: the listed statuses, {@code otherwise} for the rest, 401 without a token; and
+     * the roles its documentation names include those of every user it lets through: a user whose answer is a
+     * success, or is listed with an answer other than 403.
+     */
     private List<DynamicTest> row(String endpoint, Map<String, Integer> expected, int otherwise,
                                   Function<String, EntityExchangeResult<String>> request) {
         List<DynamicTest> cells = new ArrayList<>();
+        cells.add(DynamicTest.dynamicTest(endpoint + " is documented for the roles it lets through", () -> {
+            String[] methodAndPath = endpoint.split(" ");
+            OpenApiDocument.Operation operation = document().serving(methodAndPath[0], methodAndPath[1])
+                    .orElseThrow(() -> new AssertionError(endpoint + " is not in the OpenAPI document"));
+            Set<String> letThrough = USERS.stream().filter(user -> !user.equals(ANONYMOUS))
+                    .filter(user -> expected.containsKey(user) ? expected.get(user) != 403 : otherwise / 100 == 2)
+                    .map(AuthorizationMatrixIT::roleOf).collect(Collectors.toCollection(TreeSet::new));
+            assertThat(operation.roles()).as(operation + " x-roles").containsAll(letThrough);
+        }));
         for (String user : USERS) {
             int status = user.equals(ANONYMOUS) ? 401 : expected.getOrDefault(user, otherwise);
             cells.add(DynamicTest.dynamicTest(endpoint + " as " + user + " → " + status, () -> {
@@ -137,6 +170,111 @@ class AuthorizationMatrixIT {
             }));
         }
         return cells;
+    }
+
+    /**
+     * Every handler method is an operation of the OpenAPI document, and the document has no other: an endpoint
+     * added without documentation fails here. Each has a summary, the roles that may call it (or none, marked as
+     * needing no token), and problem codes from the catalogue, each under a response of its status; at least
+     * those that its token, its JSON body and its Idempotency-Key header make it answer.
+     */
+    @Test
+    void everyEndpointIsDocumentedWithItsRolesAndProblems() {
+        assertThat(app.getBeansOfType(RouterFunctionMapping.class).values()).map(RouterFunctionMapping::getRouterFunction)
+                .as("router functions are not checked here; document them and add them to this test").containsOnlyNulls();
+        Set<String> endpoints = new TreeSet<>();
+        app.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping -> mapping.getHandlerMethods()
+                .forEach((info, handler) -> {
+                    if (handler.getBeanType().getPackageName().startsWith(SPRINGDOC)) {
+                        return;
+                    }
+                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                    for (PathPattern pattern : info.getPatternsCondition().getPatterns()) {
+                        if (methods.isEmpty()) {
+                            endpoints.add("(every method) " + pattern.getPatternString());
+                        }
+                        methods.forEach(method -> endpoints.add(method + " " + pattern.getPatternString()));
+                    }
+                }));
+        assertThat(endpoints).as("handler methods").hasSizeGreaterThan(30);
+        assertThat(document().operations()).map(Object::toString).as("operations in /v3/api-docs")
+                .containsExactlyInAnyOrderElementsOf(endpoints);
+
+        Set<String> roleNames = Arrays.stream(Role.values()).map(Role::name).collect(Collectors.toSet());
+        Set<String> catalogue = Arrays.stream(ProblemCode.values()).map(ProblemCode::name).collect(Collectors.toSet());
+        SoftAssertions softly = new SoftAssertions();
+        for (OpenApiDocument.Operation operation : document().operations()) {
+            softly.assertThat(operation.summary()).as(operation + " summary").isNotBlank();
+            softly.assertThat(operation.roles()).as(operation + " x-roles").isNotNull();
+            if (operation.roles() == null) {
+                continue;
+            }
+            softly.assertThat(operation.roles().isEmpty()).as(operation + ": no roles if and only if it needs no token")
+                    .isEqualTo(operation.anonymous());
+            softly.assertThat(roleNames).as(operation + " x-roles").containsAll(operation.roles());
+            List<String> codes = operation.problemCodes();
+            for (String code : codes) {
+                softly.assertThat(catalogue).as(operation + " x-problem-codes in the catalogue").contains(code);
+                if (catalogue.contains(code)) {
+                    softly.assertThat(operation.response(ProblemCode.valueOf(code).status().value()))
+                            .as(operation + " response for " + code).contains("`" + code + "`");
+                }
+            }
+            if (!operation.anonymous()) {
+                softly.assertThat(codes).as(operation + " x-problem-codes").contains("UNAUTHENTICATED", "FORBIDDEN");
+            }
+            if (operation.takesBody()) {
+                softly.assertThat(codes).as(operation + " x-problem-codes").contains("MALFORMED_JSON", "VALIDATION_FAILED");
+            }
+            if (operation.takesHeader("Idempotency-Key")) {
+                softly.assertThat(codes).as(operation + " x-problem-codes")
+                        .contains("INVALID_IDEMPOTENCY_KEY", "DUPLICATE_REQUEST_MISMATCH");
+            }
+        }
+        softly.assertAll();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> onlyOperationsDocumentedAsNeedingNoTokenAnswerWithoutOne() {
+        return document().operations().stream().map(operation -> DynamicTest.dynamicTest(operation + " without a token",
+                () -> {
+                    EntityExchangeResult<String> answer = call(HttpMethod.valueOf(operation.method()),
+                            operation.pathWith("SWP"), ANONYMOUS, null);
+                    if (operation.anonymous()) {
+                        assertThat(answer.getStatus().value()).as(answer.getResponseBody()).isNotEqualTo(401);
+                    } else {
+                        assertThat(answer.getStatus().value()).isEqualTo(401);
+                        assertThat(answer.getResponseBody()).contains("\"code\":\"UNAUTHENTICATED\"");
+                    }
+                }));
+    }
+
+    /**
+     * Swagger UI's page and its configuration are let through without a token. The page is a static file from a
+     * jar, which Spring reads on the event loop, so BlockHound fails its request in this JVM: only "not refused"
+     * is asserted of it here.
+     */
+    @Test
+    void swaggerUiIsOpenWithoutAToken() {
+        URI ui = client().get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection()
+                .returnResult(Void.class).getResponseHeaders().getLocation();
+        assertThat(ui.getPath()).isEqualTo("/swagger-ui/index.html");
+        assertThat(client().get().uri(ui.getPath()).exchange().returnResult(Void.class).getStatus().value())
+                .isNotEqualTo(401);
+        client().get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.url").isEqualTo("/v3/api-docs");
+    }
+
+    private static synchronized OpenApiDocument document() {
+        if (document == null) {
+            document = OpenApiDocument.fetch(client());
+        }
+        return document;
+    }
+
+    /** The role the demo user's token carries, as {@code GET /auth/me} tells it. */
+    private static String roleOf(String user) {
+        return ROLE_OF_USER.computeIfAbsent(user, name -> field(call(HttpMethod.GET, "/auth/me", name, null), "role"));
     }
 
     /** Pairs of status and user, e.g. {@code expect(200, "sender1", 403, "admin-nrt")}. */

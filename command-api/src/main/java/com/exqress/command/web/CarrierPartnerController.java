@@ -2,6 +2,8 @@ package com.exqress.command.web;
 
 import com.exqress.command.ConflictRetryingSender;
 import com.exqress.command.carrier.CarrierPartnerIndex;
+import com.exqress.platform.apidoc.Access;
+import com.exqress.platform.apidoc.Problems;
 import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.platform.web.ApiProblem;
 import com.exqress.platform.web.CarrierIds;
@@ -12,6 +14,7 @@ import com.exqress.waybill.api.CarrierPartners;
 import com.exqress.waybill.api.DeclarePartner;
 import com.exqress.waybill.api.Role;
 import com.exqress.waybill.api.WithdrawPartner;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +23,16 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import static com.exqress.platform.web.ProblemCode.CARRIER_NOT_FOUND;
+import static com.exqress.platform.web.ProblemCode.CONCURRENT_MODIFICATION;
+import static com.exqress.platform.web.ProblemCode.INVALID_PARTNER;
+import static com.exqress.platform.web.ProblemCode.NOT_PERMITTED;
+import static com.exqress.platform.web.ProblemCode.PARTNER_NOT_DECLARED;
+import static com.exqress.platform.web.ProblemCode.UNKNOWN_CARRIER;
+import static com.exqress.platform.web.ProblemCode.VALIDATION_FAILED;
+import static com.exqress.waybill.api.Role.CARRIER_ADMIN;
+import static com.exqress.waybill.api.Role.PLATFORM_ADMIN;
 
 /**
  * A carrier's declared partners: the carriers whose couriers may take custody of its parcels and scan
@@ -46,6 +59,9 @@ public class CarrierPartnerController {
     }
 
     /** For the carrier's admins and platform admins, who see every carrier's operational set-up. */
+    @Operation(summary = "The carrier's declared partners")
+    @Access(value = {CARRIER_ADMIN, PLATFORM_ADMIN}, rule = "admins of that carrier, and platform admins")
+    @Problems(CARRIER_NOT_FOUND)
     @GetMapping
     public Mono<CarrierPartnersResponse> partners(Actor actor, @PathVariable String carrierId) {
         return blocking.call(() -> {
@@ -57,6 +73,10 @@ public class CarrierPartnerController {
         });
     }
 
+    @Operation(summary = "Declare a partner, whose couriers may then carry and scan the carrier's parcels")
+    @Access(value = CARRIER_ADMIN, rule = "an admin of that carrier")
+    @Problems({CARRIER_NOT_FOUND, VALIDATION_FAILED, NOT_PERMITTED, INVALID_PARTNER, UNKNOWN_CARRIER,
+            CONCURRENT_MODIFICATION})
     @PutMapping("/{partnerId}")
     public Mono<CarrierPartnersResponse> declare(Actor actor, @PathVariable String carrierId,
                                                  @PathVariable String partnerId) {
@@ -68,6 +88,9 @@ public class CarrierPartnerController {
         });
     }
 
+    @Operation(summary = "Withdraw a declared partner")
+    @Access(value = CARRIER_ADMIN, rule = "an admin of that carrier")
+    @Problems({CARRIER_NOT_FOUND, VALIDATION_FAILED, NOT_PERMITTED, PARTNER_NOT_DECLARED, CONCURRENT_MODIFICATION})
     @DeleteMapping("/{partnerId}")
     public Mono<CarrierPartnersResponse> withdraw(Actor actor, @PathVariable String carrierId,
                                                   @PathVariable String partnerId) {

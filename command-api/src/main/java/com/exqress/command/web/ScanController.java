@@ -3,11 +3,14 @@ package com.exqress.command.web;
 import com.exqress.command.label.LabelProblems;
 import com.exqress.command.scan.CourierScans;
 import com.exqress.label.LabelRejectedException;
+import com.exqress.platform.apidoc.Access;
+import com.exqress.platform.apidoc.Problems;
 import com.exqress.platform.web.ApiProblem;
 import com.exqress.platform.web.BlockingWork;
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.LocationCode;
 import com.exqress.waybill.api.Provenance;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -21,6 +24,22 @@ import reactor.core.publisher.Mono;
 import java.util.regex.Pattern;
 
 import static com.exqress.command.web.RequestProvenance.IDEMPOTENCY_KEY;
+import static com.exqress.platform.web.ProblemCode.CARRIER_NOT_PARTNER;
+import static com.exqress.platform.web.ProblemCode.CONCURRENT_MODIFICATION;
+import static com.exqress.platform.web.ProblemCode.DUPLICATE_REQUEST_MISMATCH;
+import static com.exqress.platform.web.ProblemCode.INVALID_IDEMPOTENCY_KEY;
+import static com.exqress.platform.web.ProblemCode.INVALID_TRANSITION;
+import static com.exqress.platform.web.ProblemCode.LABEL_DISPOSED;
+import static com.exqress.platform.web.ProblemCode.LABEL_FORGED;
+import static com.exqress.platform.web.ProblemCode.LABEL_MALFORMED;
+import static com.exqress.platform.web.ProblemCode.LABEL_REVOKED;
+import static com.exqress.platform.web.ProblemCode.LABEL_UNKNOWN;
+import static com.exqress.platform.web.ProblemCode.NOT_CUSTODIAN;
+import static com.exqress.platform.web.ProblemCode.NOT_PERMITTED;
+import static com.exqress.platform.web.ProblemCode.RATE_LIMITED;
+import static com.exqress.platform.web.ProblemCode.STORED_EVENT_UNREADABLE;
+import static com.exqress.platform.web.ProblemCode.WAYBILL_DISPOSED;
+import static com.exqress.waybill.api.Role.COURIER;
 
 /** {@code POST /scans}: the endpoint couriers use all day. */
 @RestController
@@ -39,6 +58,13 @@ public class ScanController {
         this.blocking = blocking;
     }
 
+    @Operation(summary = "Scan a parcel's label at a custody step; the answer shows the personal data that step needs")
+    @Access(value = COURIER,
+            rule = "a courier of the waybill's carrier or of a declared partner; the step decides which courier "
+                    + "(the one holding the parcel, or one posted at the hub concerned)")
+    @Problems({LABEL_MALFORMED, LABEL_FORGED, LABEL_UNKNOWN, LABEL_REVOKED, LABEL_DISPOSED, NOT_PERMITTED,
+            NOT_CUSTODIAN, CARRIER_NOT_PARTNER, INVALID_TRANSITION, WAYBILL_DISPOSED, RATE_LIMITED,
+            INVALID_IDEMPOTENCY_KEY, DUPLICATE_REQUEST_MISMATCH, CONCURRENT_MODIFICATION, STORED_EVENT_UNREADABLE})
     @PostMapping(path = "/scans", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<ScanResponse>> scan(
             Actor actor,

@@ -3,6 +3,8 @@ package com.exqress.command.web;
 import com.exqress.command.ConflictRetryingSender;
 import com.exqress.command.WaybillCreation;
 import com.exqress.command.WaybillDraft;
+import com.exqress.platform.apidoc.Access;
+import com.exqress.platform.apidoc.Problems;
 import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.platform.identity.AccountDirectory;
 import com.exqress.platform.web.ApiProblem;
@@ -21,6 +23,8 @@ import com.exqress.waybill.api.Provenance;
 import com.exqress.waybill.api.Role;
 import com.exqress.waybill.api.WaybillId;
 import com.exqress.waybill.api.WaybillOutcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,6 +40,22 @@ import reactor.core.publisher.Mono;
 import java.security.SecureRandom;
 
 import static com.exqress.command.web.RequestProvenance.IDEMPOTENCY_KEY;
+import static com.exqress.platform.web.ProblemCode.CARRIER_NOT_PARTNER;
+import static com.exqress.platform.web.ProblemCode.CONCURRENT_MODIFICATION;
+import static com.exqress.platform.web.ProblemCode.DISPOSAL_REASON_REQUIRED;
+import static com.exqress.platform.web.ProblemCode.DUPLICATE_REQUEST_MISMATCH;
+import static com.exqress.platform.web.ProblemCode.INVALID_IDEMPOTENCY_KEY;
+import static com.exqress.platform.web.ProblemCode.INVALID_TRANSITION;
+import static com.exqress.platform.web.ProblemCode.NOT_CUSTODIAN;
+import static com.exqress.platform.web.ProblemCode.NOT_PERMITTED;
+import static com.exqress.platform.web.ProblemCode.STORED_EVENT_UNREADABLE;
+import static com.exqress.platform.web.ProblemCode.UNKNOWN_CARRIER;
+import static com.exqress.platform.web.ProblemCode.UNROUTABLE_DESTINATION;
+import static com.exqress.platform.web.ProblemCode.WAYBILL_DISPOSED;
+import static com.exqress.platform.web.ProblemCode.WAYBILL_NOT_FOUND;
+import static com.exqress.waybill.api.Role.CARRIER_ADMIN;
+import static com.exqress.waybill.api.Role.COURIER;
+import static com.exqress.waybill.api.Role.CUSTOMER;
 
 /**
  * The waybill lifecycle over HTTP. Each endpoint resolves names into domain values (a courier's
@@ -65,6 +85,12 @@ public class WaybillCommandController {
         this.random = random;
     }
 
+    @Operation(summary = "Create a waybill")
+    @Access(value = {CUSTOMER, CARRIER_ADMIN},
+            rule = "a customer, who becomes its sender, or an admin of the waybill's carrier")
+    @Problems({UNKNOWN_CARRIER, UNROUTABLE_DESTINATION, NOT_PERMITTED, INVALID_IDEMPOTENCY_KEY,
+            DUPLICATE_REQUEST_MISMATCH})
+    @ApiResponse(responseCode = "201", description = "the waybill was created")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<WaybillCreatedResponse>> create(
             Actor actor,
@@ -85,6 +111,11 @@ public class WaybillCommandController {
         });
     }
 
+    @Operation(summary = "Print the waybill's label, or reprint it (which revokes the previous one)")
+    @Access(value = {CUSTOMER, CARRIER_ADMIN},
+            rule = "the sender while the parcel is still with them, or an admin of the waybill's carrier")
+    @Problems({WAYBILL_NOT_FOUND, NOT_PERMITTED, INVALID_TRANSITION, WAYBILL_DISPOSED, INVALID_IDEMPOTENCY_KEY,
+            DUPLICATE_REQUEST_MISMATCH, CONCURRENT_MODIFICATION, STORED_EVENT_UNREADABLE})
     @PostMapping("/{id}/labels")
     public Mono<WaybillStateResponse> print(
             Actor actor,
@@ -100,6 +131,12 @@ public class WaybillCommandController {
         });
     }
 
+    @Operation(summary = "Hand the parcel to a courier or a hub")
+    @Access(value = {CUSTOMER, COURIER, CARRIER_ADMIN},
+            rule = "the current custodian: the sender, the courier holding the parcel, a courier posted at the hub "
+                    + "holding it, or an admin of the carrier whose desk holds it")
+    @Problems({WAYBILL_NOT_FOUND, NOT_CUSTODIAN, INVALID_TRANSITION, WAYBILL_DISPOSED, CARRIER_NOT_PARTNER,
+            INVALID_IDEMPOTENCY_KEY, DUPLICATE_REQUEST_MISMATCH, CONCURRENT_MODIFICATION, STORED_EVENT_UNREADABLE})
     @PostMapping(path = "/{id}/handoffs", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<WaybillStateResponse> handOff(
             Actor actor,
@@ -114,6 +151,10 @@ public class WaybillCommandController {
         });
     }
 
+    @Operation(summary = "Record the delivery of the parcel")
+    @Access(value = COURIER, rule = "the courier holding the parcel, or a courier posted at the hub holding it")
+    @Problems({WAYBILL_NOT_FOUND, NOT_CUSTODIAN, INVALID_TRANSITION, WAYBILL_DISPOSED, INVALID_IDEMPOTENCY_KEY,
+            DUPLICATE_REQUEST_MISMATCH, CONCURRENT_MODIFICATION, STORED_EVENT_UNREADABLE})
     @PostMapping(path = "/{id}/delivery", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<WaybillStateResponse> deliver(
             Actor actor,
@@ -128,6 +169,11 @@ public class WaybillCommandController {
         });
     }
 
+    @Operation(summary = "Dispose of the waybill: revoke its label and destroy its personal data")
+    @Access(value = {CUSTOMER, CARRIER_ADMIN},
+            rule = "the recipient after delivery, or an admin of the waybill's carrier with a reason")
+    @Problems({WAYBILL_NOT_FOUND, NOT_PERMITTED, INVALID_TRANSITION, WAYBILL_DISPOSED, DISPOSAL_REASON_REQUIRED,
+            INVALID_IDEMPOTENCY_KEY, DUPLICATE_REQUEST_MISMATCH, CONCURRENT_MODIFICATION, STORED_EVENT_UNREADABLE})
     @PostMapping("/{id}/disposal")
     public Mono<WaybillStateResponse> dispose(
             Actor actor,

@@ -12,9 +12,10 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
 /**
- * Every endpoint needs a valid access token except logging in, the published label keys and the health
- * probe. Failures are problem responses like every other error; no session, no cookie, no CSRF token,
- * because clients send a bearer token with each request.
+ * Every endpoint needs a valid access token except logging in, the published keys, the health probe and the
+ * API documentation (whose paths exist only where springdoc.api-docs.enabled is true). Failures are problem
+ * responses like every other error; no session, no cookie, no CSRF token, because clients send a bearer token
+ * with each request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -35,7 +36,8 @@ public class SecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/auth/login", "/auth/refresh", "/auth/logout", "/auth/jwks.json",
-                                "/.well-known/jwks.json", "/audit/checkpoints/jwks.json", "/actuator/health", "/actuator/health/**").permitAll()
+                                "/.well-known/jwks.json", "/audit/checkpoints/jwks.json", "/actuator/health", "/actuator/health/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(new VerifiedAccessTokens(jwtDecoder)))

@@ -1,5 +1,7 @@
 package com.exqress.projections.webhook;
 
+import com.exqress.platform.apidoc.Access;
+import com.exqress.platform.apidoc.Problems;
 import com.exqress.platform.carrier.CarrierDirectory;
 import com.exqress.platform.web.ApiProblem;
 import com.exqress.platform.web.CarrierIds;
@@ -7,6 +9,8 @@ import com.exqress.platform.web.BlockingWork;
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.CarrierId;
 import com.exqress.waybill.api.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.util.UUID;
+
+import static com.exqress.platform.web.ProblemCode.CARRIER_NOT_FOUND;
+import static com.exqress.platform.web.ProblemCode.WEBHOOK_NOT_FOUND;
+import static com.exqress.waybill.api.Role.CARRIER_ADMIN;
+import static com.exqress.waybill.api.Role.PLATFORM_ADMIN;
 
 /**
  * A carrier's webhooks, managed by the carrier's admins. Platform admins may list every carrier's webhooks, to
@@ -40,6 +49,10 @@ public class WebhookAdminController {
         this.blocking = blocking;
     }
 
+    @Operation(summary = "Register a webhook; the answer shows its secret, once")
+    @Access(value = CARRIER_ADMIN, rule = "an admin of that carrier")
+    @Problems(CARRIER_NOT_FOUND)
+    @ApiResponse(responseCode = "201", description = "the webhook was registered")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<NewWebhook>> register(Actor actor, @PathVariable String carrierId,
                                                      @RequestBody WebhookRequest request) {
@@ -49,6 +62,9 @@ public class WebhookAdminController {
                 .map(created -> ResponseEntity.status(HttpStatus.CREATED).body(created));
     }
 
+    @Operation(summary = "The carrier's webhooks, without their secrets")
+    @Access(value = {CARRIER_ADMIN, PLATFORM_ADMIN}, rule = "admins of that carrier, and platform admins")
+    @Problems(CARRIER_NOT_FOUND)
     @GetMapping
     public Mono<WebhookList> list(Actor actor, @PathVariable String carrierId) {
         CarrierId carrier = CarrierIds.known(carriers, carrierId);
@@ -58,6 +74,9 @@ public class WebhookAdminController {
         return blocking.call(() -> new WebhookList(carrier.code(), registry.list(carrier)));
     }
 
+    @Operation(summary = "Enable a webhook again after its deliveries failed")
+    @Access(value = CARRIER_ADMIN, rule = "an admin of that carrier")
+    @Problems({CARRIER_NOT_FOUND, WEBHOOK_NOT_FOUND})
     @PostMapping("/{webhookId}/enable")
     public Mono<Webhook> enable(Actor actor, @PathVariable String carrierId, @PathVariable String webhookId) {
         CarrierId carrier = managedBy(actor, carrierId);
@@ -65,6 +84,10 @@ public class WebhookAdminController {
         return blocking.call(() -> registry.enable(carrier, id).orElseThrow(WebhookAdminController::webhookNotFound));
     }
 
+    @Operation(summary = "Delete a webhook")
+    @Access(value = CARRIER_ADMIN, rule = "an admin of that carrier")
+    @Problems({CARRIER_NOT_FOUND, WEBHOOK_NOT_FOUND})
+    @ApiResponse(responseCode = "204", description = "the webhook was deleted")
     @DeleteMapping("/{webhookId}")
     public Mono<ResponseEntity<Void>> delete(Actor actor, @PathVariable String carrierId, @PathVariable String webhookId) {
         CarrierId carrier = managedBy(actor, carrierId);

@@ -1,14 +1,21 @@
 package com.exqress.query.audit;
 
+import com.exqress.platform.apidoc.Access;
+import com.exqress.platform.apidoc.Problems;
 import com.exqress.platform.web.BlockingWork;
 import com.exqress.query.readmodel.Page;
 import com.exqress.query.readmodel.PageRequest;
 import com.exqress.waybill.api.Actor;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import static com.exqress.platform.web.ProblemCode.VALIDATION_FAILED;
+import static com.exqress.waybill.api.Role.AUDITOR;
+import static com.exqress.waybill.api.Role.CARRIER_ADMIN;
 
 /**
  * {@code GET /audit/events}: waybill events by tracking number, carrier, actor and time, for investigations
@@ -25,6 +32,10 @@ public class AuditSearchController {
         this.blocking = blocking;
     }
 
+    @Operation(summary = "Search waybill events by tracking number, carrier, actor and time, newest first")
+    @Access(value = {AUDITOR, CARRIER_ADMIN},
+            rule = "auditors, across carriers; carrier admins, their own carrier's waybills only")
+    @Problems(VALIDATION_FAILED)
     @GetMapping(path = "/audit/events", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Page<AuditEvent>> events(Actor actor,
                                          @RequestParam(required = false) String trackingNumber,

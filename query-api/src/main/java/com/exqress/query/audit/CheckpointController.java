@@ -1,11 +1,14 @@
 package com.exqress.query.audit;
 
+import com.exqress.platform.apidoc.Access;
+import com.exqress.platform.apidoc.Problems;
 import com.exqress.platform.web.ApiProblem;
 import com.exqress.platform.web.BlockingWork;
 import com.exqress.query.readmodel.Page;
 import com.exqress.query.readmodel.PageRequest;
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.Role;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +21,13 @@ import reactor.core.publisher.Mono;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
+
+import static com.exqress.platform.web.ProblemCode.CHECKPOINT_NOT_FOUND;
+import static com.exqress.platform.web.ProblemCode.EVENT_NOT_IN_CHECKPOINT;
+import static com.exqress.platform.web.ProblemCode.NO_NEW_EVENTS;
+import static com.exqress.platform.web.ProblemCode.VALIDATION_FAILED;
+import static com.exqress.waybill.api.Role.AUDITOR;
+import static com.exqress.waybill.api.Role.PLATFORM_ADMIN;
 
 /**
  * {@code /audit/checkpoints}: signed Merkle checkpoints over the event store and inclusion proofs, for auditors
@@ -37,6 +47,9 @@ public class CheckpointController {
         this.blocking = blocking;
     }
 
+    @Operation(summary = "Sign a checkpoint over the events recorded since the last one")
+    @Access({AUDITOR, PLATFORM_ADMIN})
+    @Problems(NO_NEW_EVENTS)
     @PostMapping(path = "/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<Checkpoint> create(Actor actor) {
@@ -44,22 +57,33 @@ public class CheckpointController {
                 "NO_NEW_EVENTS", "no events were recorded since the last checkpoint")));
     }
 
+    @Operation(summary = "Signed checkpoints, newest first")
+    @Access({AUDITOR, PLATFORM_ADMIN})
+    @Problems(VALIDATION_FAILED)
     @GetMapping(path = "/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Page<Checkpoint>> list(Actor actor, @RequestParam(required = false) String limit,
                                        @RequestParam(required = false) String cursor) {
         return forAuditors(actor, () -> checkpoints.page(PageRequest.of(limit, cursor)));
     }
 
+    @Operation(summary = "One signed checkpoint")
+    @Access({AUDITOR, PLATFORM_ADMIN})
+    @Problems(CHECKPOINT_NOT_FOUND)
     @GetMapping(path = "/audit/checkpoints/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<Checkpoint> checkpoint(Actor actor, @PathVariable long id) {
         return forAuditors(actor, () -> checkpoints.find(id));
     }
 
+    @Operation(summary = "An event's audit path to the checkpoint's signed root")
+    @Access({AUDITOR, PLATFORM_ADMIN})
+    @Problems({CHECKPOINT_NOT_FOUND, EVENT_NOT_IN_CHECKPOINT})
     @GetMapping(path = "/audit/checkpoints/{id}/proof", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<InclusionProof> proof(Actor actor, @PathVariable long id, @RequestParam String eventId) {
         return forAuditors(actor, () -> checkpoints.proof(id, eventId));
     }
 
+    @Operation(summary = "The public key that verifies checkpoint signatures")
+    @Access(anonymous = true)
     @GetMapping(path = "/audit/checkpoints/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> publicKeys() {
         return signer.publicKeys().toJSONObject();

@@ -1,6 +1,9 @@
 package com.exqress.query.web;
 
+import com.exqress.platform.apidoc.Access;
+import com.exqress.platform.apidoc.Problems;
 import com.exqress.waybill.api.Actor;
+import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.Revision;
 import org.springframework.http.MediaType;
@@ -8,6 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import static com.exqress.platform.web.ProblemCode.STORED_EVENT_UNREADABLE;
+import static com.exqress.platform.web.ProblemCode.WAYBILL_NOT_FOUND;
+import static com.exqress.waybill.api.Role.AUDITOR;
+import static com.exqress.waybill.api.Role.CARRIER_ADMIN;
 
 /**
  * {@code GET /waybills/{id}/events}: the raw history of one waybill for auditors and for admins of its
@@ -24,6 +32,10 @@ public class WaybillHistoryController {
         this.redaction = redaction;
     }
 
+    @Operation(summary = "A waybill's raw event history, personal data redacted")
+    @Access(value = {AUDITOR, CARRIER_ADMIN},
+            rule = "auditors, and admins of the waybill's carrier (others' admins are told WAYBILL_NOT_FOUND)")
+    @Problems({WAYBILL_NOT_FOUND, STORED_EVENT_UNREADABLE})
     @GetMapping(path = "/waybills/{id}/events", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<WaybillHistoryResponse> events(Actor actor, @PathVariable String id) {
         return histories.read(actor, id)
