@@ -122,11 +122,22 @@ async function scanLabel(browser, courier, action, { offline = false } = {}) {
   const page = await open(browser, '/ui/courier.html');
   await page.context().grantPermissions(['camera'], { origin: BASE });
   await logIn(page, courier);
-  await page.selectOption('#action', action);
   await page.context().setOffline(offline);
+  await scan(page, action);
+  return page;
+}
+
+async function scan(page, action) {
+  await page.selectOption('#action', action);
   await page.click('#start-scan');
   await page.click('#confirm-scan');
-  return page;
+}
+
+async function scanRecorded(page, action, trackingNumber) {
+  await scan(page, action);
+  const recorded = `Recorded: ${action.toLowerCase().replace(/_/g, ' ')} of ${trackingNumber}`;
+  await page.waitForFunction((text) => document.querySelector('#scan-answer')?.textContent.includes(text), recorded);
+  return page.textContent('#scan-answer');
 }
 
 async function main() {
@@ -221,6 +232,35 @@ async function main() {
   check(history.includes('scan PICKUP') && !history.includes(SENDER.name), 'the admin sees the parcel\'s history, without personal data');
   check(history.split('scan HUB_ARRIVAL').length === 2, 'the scan sent after going offline is recorded once');
   await screenshot(admin, 'admin-console');
+
+  // 8. Delivered; the recipient disposes of the label from the tracking page.
+  check((await scanRecorded(hubCourier, 'OUT_FOR_DELIVERY', trackingNumber)).includes(RECIPIENT.line1),
+    'out for delivery, the courier sees where to deliver');
+  await scanRecorded(hubCourier, 'DELIVERED', trackingNumber);
+  const recipient = await open(customerBrowser, '/ui/track.html');
+  await logIn(recipient, 'recipient1');
+  await recipient.click('[data-direction=received]');
+  await recipient.click(`#parcels button.parcel:has-text("${trackingNumber}")`);
+  await recipient.waitForSelector('.disposal button.danger');
+  check((await recipient.textContent('.disposal')).includes('cannot be undone'), 'the recipient is told what disposal does');
+  await screenshot(recipient, 'recipient-before-disposal');
+  await recipient.click('.disposal button.danger');
+  await recipient.waitForFunction(() => document.querySelector('.disposal')?.textContent.startsWith('Disposed of'));
+  check(true, 'the recipient disposed of the label');
+  await screenshot(recipient, 'recipient-disposed');
+
+  // 9. A platform admin rebuilds the read models and watches until the new copy serves.
+  const platform = await open(customerBrowser, '/ui/admin.html');
+  await logIn(platform, 'platform-admin');
+  await platform.waitForSelector('#start-rebuild:enabled');
+  const servingBefore = (await platform.textContent('#rebuild p')).match(/Serving copy (\w+)/)[1];
+  await platform.click('#start-rebuild');
+  await platform.waitForFunction((before) => {
+    const serving = document.querySelector('#rebuild p')?.textContent.match(/Serving copy (\w+)/);
+    return serving && serving[1] !== before && !document.querySelector('#rebuild progress');
+  }, servingBefore, { timeout: 60_000 });
+  check(true, `the rebuilt copy serves instead of ${servingBefore}`);
+  await screenshot(platform, 'admin-rebuild-done');
 }
 
 try {
