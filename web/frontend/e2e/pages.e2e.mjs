@@ -261,6 +261,9 @@ async function main() {
   }, servingBefore, { timeout: 60_000 });
   check(true, `the rebuilt copy serves instead of ${servingBefore}`);
   await screenshot(platform, 'admin-rebuild-done');
+  await platform.click('#account button');
+  await platform.waitForSelector('#login');
+  check(await platform.evaluate(() => localStorage.getItem('exqress.session.admin')) === null, 'logging out forgets the tokens');
 }
 
 try {

@@ -51,11 +51,12 @@ export class Session {
     return this.me();
   }
 
-  logOut(): void {
+  /** Forgets the tokens at once; the server revokes the refresh token when it can be reached. */
+  async logOut(): Promise<void> {
     const tokens = this.tokens;
     this.store(null);
     if (tokens) {
-      send('POST', '/auth/logout', { body: { refresh_token: tokens.refresh_token } }).catch(() => undefined);
+      await send('POST', '/auth/logout', { body: { refresh_token: tokens.refresh_token } }).catch(() => undefined);
     }
   }
 

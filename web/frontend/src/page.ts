@@ -25,9 +25,9 @@ export function startPage(spec: PageSpec): void {
     }
     clearError();
     const logOut = el('button', { type: 'button', class: 'link' }, 'Log out');
+    // A fresh page after logging out: no timer, live stream or queue flush of the previous user carries on.
     logOut.addEventListener('click', () => {
-      session.logOut();
-      showLogin();
+      session.logOut().finally(() => location.reload());
     });
     replace(account, `${caller.username}${caller.carrier ? ` · ${caller.carrier}` : ''} `, logOut);
     spec.render(caller, session, main);

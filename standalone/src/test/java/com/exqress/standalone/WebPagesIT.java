@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.FileSystemUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The web pages as their users meet them: served by the whole system from the classpath the jar has, without a
  * login and with a strict Content-Security-Policy, and driven in Chromium by {@code web/frontend/e2e/pages.e2e.mjs}
- * (a customer, two couriers with a fake camera that films the printed label, a carrier admin). Its screenshots
- * and log are in {@code target/e2e}.
+ * (customers, couriers with a fake camera that films the printed label, one of them offline for a while, a carrier
+ * admin and a platform admin). Its screenshots and log are in {@code target/e2e}, made afresh by each run.
  */
 class WebPagesIT {
 
@@ -71,6 +72,7 @@ class WebPagesIT {
 
     @Test
     void aCustomerACourierAndAnAdminUseThePagesInChromium() throws Exception {
+        FileSystemUtils.deleteRecursively(OUTPUT);
         Files.createDirectories(OUTPUT);
         Path log = OUTPUT.resolve("pages.e2e.log");
         ProcessBuilder e2e = new ProcessBuilder("node", "e2e/pages.e2e.mjs").directory(FRONTEND.toFile())
