@@ -4,8 +4,9 @@
 // A customer creates a parcel and prints its label (which shows no personal data); the courier scanner reads
 // that label through Chromium's fake camera and records the pickup, while the customer's tracking page
 // follows live; a courier of a carrier that is no partner is refused; a courier at the destination hub scans
-// it offline, and the scan goes out once when the phone is back online; the admin console counts the parcel.
-// Every step leaves a screenshot in SCREENSHOTS (default target/e2e).
+// it offline, and the scan goes out once when the phone is back online; the admin console counts the parcel;
+// after delivery the recipient disposes of the label; a platform admin rebuilds the read models.
+// Every step leaves a screenshot in SCREENSHOTS (default target/e2e). The exit status is 0 when every check passed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -264,6 +265,7 @@ async function main() {
   await platform.click('#account button');
   await platform.waitForSelector('#login');
   check(await platform.evaluate(() => localStorage.getItem('exqress.session.admin')) === null, 'logging out forgets the tokens');
+  check(pageErrors.length === 0, `no script errors or CSP violations at all ${pageErrors.join('; ')}`);
 }
 
 try {
