@@ -146,6 +146,11 @@ async function main() {
 
   // 1. A customer creates a parcel and prints its label.
   const customer = await open(customerBrowser, '/ui/track.html');
+  await customer.fill('#login input[name=username]', 'sender1');
+  await customer.fill('#login input[name=password]', 'not-the-password');
+  await customer.click('#login button[type=submit]');
+  await customer.waitForSelector('#message:not([hidden])');
+  check((await customer.textContent('#message')) === 'That user name and password do not match.', 'a failed login is told in plain words');
   await logIn(customer, 'sender1');
   await screenshot(customer, 'customer-logged-in');
   await customer.click('#send summary');
@@ -153,7 +158,13 @@ async function main() {
   for (const [who, contact] of [['sender', SENDER], ['recipient', RECIPIENT]]) {
     for (const [name, value] of Object.entries(contact)) await customer.fill(`input[name="${who}.${name}"]`, value);
   }
-  await screenshot(customer, 'customer-send-form');
+  await customer.fill('input[name="sender.phone"]', 'call me');
+  await customer.click('#send-form button[type=submit]');
+  await customer.waitForSelector('#message:not([hidden])');
+  const refusal = await customer.textContent('#message');
+  check(refusal.startsWith('Some fields are missing or wrong.') && refusal.includes('phone'), `a refused form says what to fix: ${refusal}`);
+  await screenshot(customer, 'customer-send-form-refused');
+  await customer.fill('input[name="sender.phone"]', SENDER.phone);
   await customer.click('#send-form button[type=submit]');
   await customer.waitForSelector('#created img.label');
   await customer.waitForFunction(() => document.querySelector('#created img.label').complete
