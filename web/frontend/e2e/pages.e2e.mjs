@@ -7,6 +7,8 @@
 // it offline, and the scan goes out once when the phone is back online; the admin console counts the parcel;
 // after delivery the recipient disposes of the label; a platform admin rebuilds the read models.
 // Every step leaves a screenshot in SCREENSHOTS (default target/e2e). The exit status is 0 when every check passed.
+// STUCK_IN_TRANSIT_AFTER tells that the system counts a parcel in transit as stuck after that long (an ISO
+// duration of a second or so, as WebPagesIT configures it): then the console must list the parcel as stuck.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -237,6 +239,11 @@ async function main() {
   await logIn(admin, 'admin-swp');
   await admin.waitForSelector('#status-counts tr[data-status=IN_TRANSIT]');
   check((await admin.textContent('#status-counts tr[data-status=IN_TRANSIT] td')) === '1', 'the admin console counts the parcel in transit');
+  if (process.env.STUCK_IN_TRANSIT_AFTER) {
+    await admin.click('#overview button.link');
+    await admin.waitForSelector('#stuck-list:not([hidden])');
+    check((await admin.textContent('#stuck-list')).includes(trackingNumber), 'the list of parcels stuck in transit has it');
+  }
   await admin.fill('#search input[name=trackingNumber]', trackingNumber);
   await admin.click('#search button[type=submit]');
   await admin.waitForSelector('#found img.label');

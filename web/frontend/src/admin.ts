@@ -225,10 +225,13 @@ function actor(who: HistoryEntry['who']): string {
   return `by ${words(who.role)}${who.actorId ? ` ${who.actorId}` : ''}`;
 }
 
-/** PT48H → "48 hours", P2D → "2 days". */
+/** PT48H → "48 hours", P2D → "2 days", PT1S → "1 second". */
 function duration(iso: string): string {
-  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(iso);
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
   if (!match) return iso;
-  const [, days, hours, minutes] = match;
-  return [days && `${days} days`, hours && `${hours} hours`, minutes && `${minutes} minutes`].filter(Boolean).join(' ');
+  const units = ['day', 'hour', 'minute', 'second'];
+  return match.slice(1)
+    .map((count, index) => (count ? `${count} ${units[index]}${count === '1' ? '' : 's'}` : ''))
+    .filter(Boolean)
+    .join(' ');
 }

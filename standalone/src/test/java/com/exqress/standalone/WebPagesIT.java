@@ -30,6 +30,8 @@ class WebPagesIT {
     private static final Path FRONTEND = Path.of("../web/frontend").toAbsolutePath().normalize();
     private static final Path OUTPUT = Path.of("target/e2e").toAbsolutePath();
     private static final long E2E_TIMEOUT_SECONDS = 180;
+    /** Short, so that the admin console lists the test's parcel as stuck by the time the admin looks. */
+    private static final String STUCK_IN_TRANSIT_AFTER = "PT1S";
 
     @TempDir
     static Path dataDir;
@@ -39,7 +41,8 @@ class WebPagesIT {
     @BeforeAll
     static void start() {
         app = new SpringApplicationBuilder(ExqressApplication.class)
-                .run("--server.port=0", "--exqress.data-dir=" + dataDir);
+                .run("--server.port=0", "--exqress.data-dir=" + dataDir,
+                        "--exqress.tracking.stuck-after-per-status[IN_TRANSIT]=" + STUCK_IN_TRANSIT_AFTER);
     }
 
     @AfterAll
@@ -79,6 +82,7 @@ class WebPagesIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         e2e.environment().put("EXQRESS_URL", "http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
         e2e.environment().put("SCREENSHOTS", OUTPUT.toString());
+        e2e.environment().put("STUCK_IN_TRANSIT_AFTER", STUCK_IN_TRANSIT_AFTER);
         Process process = e2e.start();
         boolean finished = process.waitFor(E2E_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (!finished) {
