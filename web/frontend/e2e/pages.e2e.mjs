@@ -125,6 +125,9 @@ async function scanLabel(browser, courier, action, { offline = false } = {}) {
   const page = await open(browser, '/ui/courier.html');
   await page.context().grantPermissions(['camera'], { origin: BASE });
   await logIn(page, courier);
+  // Offline only once the service worker holds the page, as on a phone that opened the scanner before.
+  const worker = await page.evaluate(() => navigator.serviceWorker.ready.then((registration) => registration.active.scriptURL));
+  check(worker === `${BASE}/ui/sw.js`, 'the scanner runs with its service worker');
   await page.context().setOffline(offline);
   await scan(page, action);
   return page;
@@ -223,6 +226,11 @@ async function main() {
   await hubCourier.waitForSelector('#scan .queued');
   check((await hubCourier.textContent('#pending h2')) === 'Waiting to be sent (1)', 'the offline scan waits on the phone');
   await screenshot(hubCourier, 'courier-offline-scan-queued');
+  await hubCourier.reload();
+  await hubCourier.waitForSelector('#pending:not([hidden])');
+  check((await hubCourier.textContent('#account')).startsWith('courier-swp-2') && await hubCourier.isVisible('#start-scan'),
+    'reopened offline, the scanner still works for the same courier');
+  check((await hubCourier.textContent('#pending h2')) === 'Waiting to be sent (1)', 'the waiting scan survived reopening the page');
   await hubCourier.context().setOffline(false);
   await hubCourier.waitForSelector('#scan-answer');
   check((await hubCourier.textContent('#scan-answer')).includes(`Recorded: hub arrival of ${trackingNumber}`),
@@ -291,6 +299,10 @@ try {
   console.log('all checks passed');
 } catch (error) {
   console.error(error.stack ?? String(error));
+  // Every open page as it was when the test failed, to see what it waited for in vain.
+  const pages = browsers.flatMap((browser) => browser.contexts().flatMap((context) => context.pages()));
+  await Promise.all(pages.map((page, index) => page.screenshot({ path: join(OUT, `failure-${index + 1}.png`), fullPage: true })
+    .catch(() => undefined)));
   process.exitCode = 1;
 } finally {
   await Promise.all(browsers.map((browser) => browser.close()));

@@ -60,8 +60,21 @@ export class Session {
     }
   }
 
-  me(): Promise<Caller> {
-    return this.call<Caller>('GET', '/auth/me');
+  /**
+   * Who is logged in, as the server says. Without a connection, who it said last time, so that a page opened
+   * offline (the courier's scanner) still works for the same user.
+   */
+  async me(): Promise<Caller> {
+    const callerKey = `${this.storageKey}.caller`;
+    try {
+      const caller = await this.call<Caller>('GET', '/auth/me');
+      localStorage.setItem(callerKey, JSON.stringify(caller));
+      return caller;
+    } catch (error) {
+      const known = localStorage.getItem(callerKey);
+      if (error instanceof OfflineError && this.tokens && known) return JSON.parse(known) as Caller;
+      throw error;
+    }
   }
 
   /** Calls the API with the access token, renewing it once with the refresh token when it has expired. */
@@ -96,8 +109,12 @@ export class Session {
 
   private store(tokens: Tokens | null): void {
     this.tokens = tokens;
-    if (tokens) localStorage.setItem(this.storageKey, JSON.stringify(tokens));
-    else localStorage.removeItem(this.storageKey);
+    if (tokens) {
+      localStorage.setItem(this.storageKey, JSON.stringify(tokens));
+    } else {
+      localStorage.removeItem(this.storageKey);
+      localStorage.removeItem(`${this.storageKey}.caller`);
+    }
   }
 }
 

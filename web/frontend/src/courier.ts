@@ -28,7 +28,7 @@ interface RoutePage {
 const ACTIONS = ['PICKUP', 'HUB_ARRIVAL', 'HUB_DEPARTURE', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY_FAILED', 'RETURNED'];
 const HUB_ACTIONS = ['HUB_ARRIVAL', 'HUB_DEPARTURE', 'OUT_FOR_DELIVERY'];
 const RETRY_MS = 15_000;
-const HELD_CATCH_UP_MS = 1500;
+const HELD_CATCH_UP_MS = [1_500, 4_000, 10_000];
 
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/ui/sw.js', { scope: '/ui/' }).catch((error) => console.warn('no offline support', error));
@@ -66,6 +66,7 @@ class ScannerPage {
       el('section', { class: 'card' }, el('h2', {}, 'Parcels I hold'), el('div', { id: 'held' })));
     window.addEventListener('online', () => this.flush());
     setInterval(() => this.flush(), RETRY_MS);
+    this.showPending();
     this.flush();
     this.listHeld();
   }
@@ -116,8 +117,8 @@ class ScannerPage {
       clearError();
       replace(result, answerView(answer));
       this.listHeld();
-      // The list is a read model, updated moments after the scan: look again once it has caught up.
-      setTimeout(() => this.listHeld(), HELD_CATCH_UP_MS);
+      // The list is a read model, updated moments after the scan (longer on a busy server): look again.
+      for (const delay of HELD_CATCH_UP_MS) setTimeout(() => this.listHeld(), delay);
     } catch (error) {
       if (stillToSend(error)) {
         replace(result, el('p', { class: 'queued' }, 'Saved on this phone: it is sent again by itself as soon as the server takes it.'));
