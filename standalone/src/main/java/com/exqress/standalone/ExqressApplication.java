@@ -5,13 +5,18 @@ import com.exqress.identity.EmbeddedIdentity;
 import com.exqress.platform.ExqressPlatform;
 import com.exqress.projections.ProjectionsApplication;
 import com.exqress.query.QueryApiApplication;
+import com.exqress.web.WebPages;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
-/** command-api, query-api, projections and the embedded identity service in one process, serving one port. */
+/**
+ * command-api, query-api, projections, the embedded identity service and the web pages in one process, serving one
+ * port.
+ */
 @SpringBootApplication
-@Import({CommandApiApplication.class, QueryApiApplication.class, ProjectionsApplication.class, EmbeddedIdentity.class})
+@Import({CommandApiApplication.class, QueryApiApplication.class, ProjectionsApplication.class, EmbeddedIdentity.class,
+        WebPages.class})
 public class ExqressApplication {
 
     public static void main(String[] args) {

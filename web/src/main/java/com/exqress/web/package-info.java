@@ -1,0 +1,2 @@
+/** Serves the built pages under /ui/ without a login and with a strict Content-Security-Policy. */
+package com.exqress.web;
