@@ -24,11 +24,11 @@ public final class BenchSuite {
 
     private static final Size REDUCED = new Size(Duration.ofSeconds(4), Duration.ofSeconds(2), 100,
             Duration.ofSeconds(4), Duration.ofSeconds(2), 30_000,
-            new EventPathBenchmark.Settings(Duration.ofSeconds(2), Duration.ofSeconds(4), 1, 200, Duration.ofSeconds(10)),
+            new EventPathBenchmark.Settings(Duration.ofSeconds(2), Duration.ofSeconds(4), 1, 1_000, 200, Duration.ofSeconds(10)),
             2, 2, 1, 1);
     private static final Size FULL = new Size(Duration.ofSeconds(20), Duration.ofSeconds(10), 400,
             Duration.ofSeconds(20), Duration.ofSeconds(10), 1_000_000,
-            new EventPathBenchmark.Settings(Duration.ofSeconds(10), Duration.ofSeconds(20), 3, 200, Duration.ofSeconds(60)),
+            new EventPathBenchmark.Settings(Duration.ofSeconds(10), Duration.ofSeconds(20), 3, 10_000, 200, Duration.ofSeconds(60)),
             BenchSettings.WARMUP_ITERATIONS, BenchSettings.MEASUREMENT_ITERATIONS, BenchSettings.MEASUREMENT_SECONDS, 3);
 
     private interface Benchmark {

@@ -1,5 +1,6 @@
 package com.exqress.bench;
 
+import com.exqress.projections.audit.AuditIndex;
 import com.exqress.projections.readmodel.ReadModelReconciler;
 import com.exqress.projections.relay.WaybillEventRelay;
 import com.exqress.waybill.WaybillStory;
@@ -15,6 +16,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,11 +31,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -48,19 +53,21 @@ import java.util.function.IntConsumer;
  *     1 and 16 threads, each appending whole parcel lives ({@link WaybillStory}, 15 events, one a creation that
  *     seals personal data) one event per transaction. Baseline, just before at the same concurrency:
  *     {@link RawInserts}, rows as big as the stored events.</li>
- *     <li><b>Relay throughput</b>: the events appended so far are a backlog. The relay alone is started and drains
- *     it; integration events/s from the first record a consumer receives to the last. Baseline: a plain
+ *     <li><b>Relay throughput</b>: the relay and the audit index skip what the appends above stored (their tokens
+ *     move to the head), then 16 threads append a backlog of new parcels' events. The relay alone is started and
+ *     drains it; integration events/s from the first record a consumer receives to the last. Baseline: a plain
  *     {@link KafkaProducer} with the relay's settings (acks=all, idempotent) sending records of the relay's average
  *     size, one at a time and waiting for each acknowledgement, from as many threads as the relay runs.</li>
  *     <li><b>Steady state</b>: every processor running and caught up, appends at a fixed rate spread over 16
- *     threads. Each integration event's latency is its receipt by a consumer less the commit of its append. Every
+ *     threads, at most half the relay's throughput just measured, so that the relay can keep up. Each integration event's latency is its receipt by a consumer less the commit of its append. Every
  *     streaming processor's tokens are sampled every {@value #SAMPLE_MILLIS} ms: how many gaps each holds, and for
  *     how long a gap has been in a token (since the first sample that saw it). Baseline for the latency: the plain
  *     producer at the same rate, its send to the consumer's receipt.</li>
  * </ol>
  *
  * <p>Arguments: warm-up seconds per variant (default 10), measured seconds per variant (default 20), runs (default
- * 3), steady-state appends per second (default 200), steady-state seconds (default 60).
+ * 3), the relay's backlog (default 10000), steady-state appends per second (default 200), steady-state seconds
+ * (default 60).
  */
 public final class EventPathBenchmark {
 
@@ -74,8 +81,11 @@ public final class EventPathBenchmark {
     private static final double GAP_AGE_TARGET_SECONDS = 5;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(10);
 
-    /** @param steadyRate appends per second in the steady state */
-    record Settings(Duration warmUp, Duration measured, int runs, int steadyRate, Duration steady) {
+    /**
+     * @param relayBacklog events the relay drains to measure its throughput
+     * @param steadyRate   appends per second in the steady state, at most half the relay's measured throughput
+     */
+    record Settings(Duration warmUp, Duration measured, int runs, int relayBacklog, int steadyRate, Duration steady) {
     }
 
     /** One variant's appends and their baseline, measured back to back. */
@@ -126,20 +136,21 @@ public final class EventPathBenchmark {
     private final ProjectionsService service;
     private final Settings settings;
     private final ClosedLoopLoad load = new ClosedLoopLoad();
-    private final ParcelLives lives;
+    private final EventStore store;
 
     private EventPathBenchmark(ProjectionsService service, Settings settings) {
         this.service = service;
         this.settings = settings;
-        this.lives = new ParcelLives(service.app().getBean(EventStore.class), Math.max(STEADY_THREADS, THREADS[1]));
+        this.store = service.app().getBean(EventStore.class);
     }
 
     public static void main(String[] args) throws Exception {
         Settings settings = new Settings(Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 10),
                 Duration.ofSeconds(args.length > 1 ? Integer.parseInt(args[1]) : 20),
                 args.length > 2 ? Integer.parseInt(args[2]) : 3,
-                args.length > 3 ? Integer.parseInt(args[3]) : 200,
-                Duration.ofSeconds(args.length > 4 ? Integer.parseInt(args[4]) : 60));
+                args.length > 3 ? Integer.parseInt(args[3]) : 10_000,
+                args.length > 4 ? Integer.parseInt(args[4]) : 200,
+                Duration.ofSeconds(args.length > 5 ? Integer.parseInt(args[5]) : 60));
         try (ProjectionsService service = ProjectionsService.start()) {
             Figure.printTable(run(service, settings).figures());
         }
@@ -160,22 +171,27 @@ public final class EventPathBenchmark {
                     settings.warmUp().toSeconds(), settings.measured().toSeconds(), settings.runs(), LoadAverage.now());
             Paused paused = Paused.stop(service);
             List<AppendRow> appends = appends(postgres, jdbcUrl);
-            Relay relay = relay(paused, postgres, receipts);
+            paused.skipToHead(WaybillEventRelay.PROCESSING_GROUP, AuditIndex.PROCESSING_GROUP);
+            ParcelLives lives = new ParcelLives(store, STEADY_THREADS);
+            Relay relay = relay(paused, lives, receipts);
             paused.resume();
             awaitCaughtUp(service.eventProcessing());
+            int rate = (int) Math.max(1, Math.min(settings.steadyRate(), relay.eventsPerSecond() / 2));
+            System.out.printf("steady state: %d appends/s for %d s%n", rate, settings.steady().toSeconds());
             Gaps gaps;
             ParcelLatencies appended = new ParcelLatencies();
             try (GapWatch watch = GapWatch.start(service.eventProcessing())) {
-                paced(settings.steadyRate(), settings.steady(), STEADY_THREADS, client -> appended.add(lives.appendNext(client)));
+                paced(rate, settings.steady(), STEADY_THREADS, client -> appended.add(lives.appendNext(client)));
                 gaps = watch.stop();
             }
-            Latency latency = latency(receipts, appended, relay.recordBytes());
+            Latency latency = latency(receipts, rate, appended, relay.recordBytes());
             return new Result(fsync, synchronousCommit, appends, relay, latency, gaps);
         }
     }
 
     /** Warms both up at 16 threads, then each run measures the inserts and the appends at 1 and 16 threads. */
     private List<AppendRow> appends(Connection postgres, String jdbcUrl) throws SQLException, InterruptedException {
+        ParcelLives lives = new ParcelLives(store, THREADS[THREADS.length - 1]);
         Duration warmUp = settings.warmUp().multipliedBy(3);
         System.out.printf("warming up, 16 threads: %d s of appends, then %d s of inserts (not counted)%n",
                 warmUp.toSeconds(), warmUp.toSeconds());
@@ -205,9 +221,13 @@ public final class EventPathBenchmark {
         return rows;
     }
 
-    /** The relay alone drains what the appends left, then the plain producer runs for as long as a variant. */
-    private Relay relay(Paused paused, Connection postgres, Receipts receipts) throws Exception {
-        long backlog = storeSize(postgres);
+    /**
+     * With the relay stopped, 16 threads append the backlog; the relay alone drains it; then the plain producer runs
+     * for as long as a variant.
+     */
+    private Relay relay(Paused paused, ParcelLives lives, Receipts receipts) throws Exception {
+        int backlog = settings.relayBacklog();
+        appendConcurrently(lives, backlog);
         paused.startOnly(WaybillEventRelay.PROCESSING_GROUP);
         Receipts.Drain drain = receipts.awaitRelayed(backlog, CATCH_UP_LIMIT);
         int recordBytes = (int) Math.round(drain.averageBytes());
@@ -229,12 +249,12 @@ public final class EventPathBenchmark {
     }
 
     /** The steady state's latencies, then the plain producer's at the same rate, sending without waiting. */
-    private Latency latency(Receipts receipts, ParcelLatencies appended, int recordBytes) throws Exception {
+    private Latency latency(Receipts receipts, int rate, ParcelLatencies appended, int recordBytes) throws Exception {
         Receipts.Latencies relayed = receipts.latencies(appended.committed(), Duration.ofSeconds(30));
         Map<String, Long> sent = new ConcurrentHashMap<>();
         String value = "x".repeat(recordBytes);
         try (KafkaProducer<String, String> producer = plainProducer(service.kafka().bootstrapServers())) {
-            paced(settings.steadyRate(), settings.measured(), 1, client -> {
+            paced(rate, settings.measured(), 1, client -> {
                 String key = UUID.randomUUID().toString();
                 sent.put(key, System.nanoTime());
                 producer.send(new ProducerRecord<>(RAW_TOPIC, key, value));
@@ -243,10 +263,33 @@ public final class EventPathBenchmark {
         }
         Receipts.Latencies raw = receipts.latencies(sent, Duration.ofSeconds(30));
         System.out.printf("steady state at %d/s: relayed %d of %d appends, p50 %.1f ms, p99 %.1f ms; plain producer"
-                        + " %d of %d, p50 %.1f ms, p99 %.1f ms%n", settings.steadyRate(), relayed.received(),
+                        + " %d of %d, p50 %.1f ms, p99 %.1f ms%n", rate, relayed.received(),
                 appended.committed().size(), relayed.p50(), relayed.p99(), raw.received(), sent.size(), raw.p50(), raw.p99());
-        return new Latency(settings.steadyRate(), relayed.received(), relayed.p50(), relayed.p99(), raw.received(),
+        return new Latency(rate, relayed.received(), relayed.p50(), relayed.p99(), raw.received(),
                 raw.p50(), raw.p99());
+    }
+
+    /** {@code events} appends by {@value #STEADY_THREADS} threads, as fast as they go. */
+    private static void appendConcurrently(ParcelLives lives, int events) throws Exception {
+        AtomicInteger remaining = new AtomicInteger(events);
+        ExecutorService threads = Executors.newFixedThreadPool(STEADY_THREADS);
+        try {
+            List<Callable<Void>> clients = new ArrayList<>();
+            for (int client = 0; client < STEADY_THREADS; client++) {
+                int index = client;
+                clients.add(() -> {
+                    while (remaining.getAndDecrement() > 0) {
+                        lives.appendNext(index);
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> client : threads.invokeAll(clients)) {
+                client.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private String relayTopic() {
@@ -309,14 +352,6 @@ public final class EventPathBenchmark {
                 .filter(processor -> processor instanceof StreamingEventProcessor && processor.isRunning())
                 .map(processor -> ((StreamingEventProcessor) processor).processingStatus().values())
                 .allMatch(statuses -> !statuses.isEmpty() && statuses.stream().allMatch(EventTrackerStatus::isCaughtUp));
-    }
-
-    private static long storeSize(Connection postgres) throws SQLException {
-        try (Statement query = postgres.createStatement();
-             ResultSet row = query.executeQuery("SELECT count(*) FROM domain_event_entry")) {
-            row.next();
-            return row.getLong(1);
-        }
     }
 
     private static String setting(Connection postgres, String name) throws SQLException {
@@ -412,6 +447,18 @@ public final class EventPathBenchmark {
             });
             System.out.println("event processors stopped: " + running);
             return new Paused(service, running);
+        }
+
+        /**
+         * Moves the processors' tokens to the store's head, so that they never see what was appended so far: the
+         * appends measured above exist only to be measured, and a relay that had to publish them all first would
+         * hold the rest of the benchmark up for minutes.
+         */
+        void skipToHead(String... names) {
+            for (String name : names) {
+                service.eventProcessing().eventProcessor(name, StreamingEventProcessor.class).orElseThrow()
+                        .resetTokens(StreamableMessageSource::createHeadToken);
+            }
         }
 
         void startOnly(String name) {
