@@ -18,16 +18,17 @@ public final class BenchSuite {
 
     /** How long and how often each benchmark measures. */
     private record Size(Duration scanMeasured, Duration scanWarmUp, int scanParcels, Duration trackingMeasured,
-                        Duration trackingWarmUp, int replayEvents, EventPathBenchmark.Settings eventPath,
+                        Duration trackingWarmUp, int trackingParcels, int replayEvents, EventPathBenchmark.Settings eventPath,
                         int jmhWarmups, int jmhIterations, int jmhSeconds, int runs) {
     }
 
-    private static final Size REDUCED = new Size(Duration.ofSeconds(4), Duration.ofSeconds(2), 100,
-            Duration.ofSeconds(4), Duration.ofSeconds(2), 30_000,
-            new EventPathBenchmark.Settings(Duration.ofSeconds(2), Duration.ofSeconds(4), 1, 1_000, 200, Duration.ofSeconds(10)),
+    /** 64 parcels: the scan benchmark's 64 clients each need one of their own. */
+    private static final Size REDUCED = new Size(Duration.ofSeconds(4), Duration.ofSeconds(2), 64,
+            Duration.ofSeconds(4), Duration.ofSeconds(2), 64, 20_000,
+            new EventPathBenchmark.Settings(Duration.ofSeconds(2), Duration.ofSeconds(4), 1, 500, 200, Duration.ofSeconds(10)),
             2, 2, 1, 1);
     private static final Size FULL = new Size(Duration.ofSeconds(20), Duration.ofSeconds(10), 400,
-            Duration.ofSeconds(20), Duration.ofSeconds(10), 1_000_000,
+            Duration.ofSeconds(20), Duration.ofSeconds(10), 200, 1_000_000,
             new EventPathBenchmark.Settings(Duration.ofSeconds(10), Duration.ofSeconds(20), 3, 10_000, 200, Duration.ofSeconds(60)),
             BenchSettings.WARMUP_ITERATIONS, BenchSettings.MEASUREMENT_ITERATIONS, BenchSettings.MEASUREMENT_SECONDS, 3);
 
@@ -55,7 +56,7 @@ public final class BenchSuite {
         measure("1. scans", figures, () -> ScanThroughputBenchmark.run(jar, size.scanMeasured(), size.scanWarmUp(),
                 size.runs(), size.scanParcels()).figures());
         measure("4. tracking query", figures, () -> TrackingQueryBenchmark.run(jar, 64, size.trackingMeasured(),
-                size.runs(), size.trackingWarmUp()).figures());
+                size.runs(), size.trackingWarmUp(), size.trackingParcels()).figures());
         try (ProjectionsService service = ProjectionsService.start()) {
             measure("2 and 6. event appends and Kafka relay", figures,
                     () -> EventPathBenchmark.run(service, size.eventPath()).figures());

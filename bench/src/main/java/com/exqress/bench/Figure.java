@@ -27,16 +27,17 @@ record Figure(String name, double value, String unit, String baselineName, doubl
                 + "|---|---|---|---|---|---|---|%n");
         for (Figure figure : figures) {
             boolean hasBaseline = !Double.isNaN(figure.baseline());
-            System.out.printf(Locale.ROOT, "| %s | %s %s | %s | %s | %s | %s | %s |%n", figure.name(),
-                    number(figure.value()), figure.unit(), hasBaseline ? figure.baselineName() : "—",
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", figure.name(),
+                    (number(figure.value()) + " " + figure.unit()).trim(), hasBaseline ? figure.baselineName() : "—",
                     hasBaseline ? number(figure.baseline()) + " " + figure.unit() : "—",
                     hasBaseline ? String.format(Locale.ROOT, "%.2f", figure.ratio()) : "—", figure.target(),
                     figure.met() == null ? "—" : figure.met() ? "yes" : "**no**");
         }
     }
 
+    /** Whole numbers as such (counts), others with two decimals below 100 and none above. */
     private static String number(double value) {
-        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+        return Math.abs(value) >= 100 || value == Math.rint(value) ? String.format(Locale.ROOT, "%,.0f", value)
                 : String.format(Locale.ROOT, "%.2f", value);
     }
 }

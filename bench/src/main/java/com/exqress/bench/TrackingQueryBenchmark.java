@@ -16,11 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * load generator's JVM is not the server's.
  *
  * <p>Arguments: the standalone jar, clients (default 64), measured seconds per run (default 20), runs (default 3),
- * warm-up seconds per run (default 10; three times as much of each endpoint first).
+ * warm-up seconds per run (default 10; three times as much of each endpoint first), parcels (default 200).
  */
 public final class TrackingQueryBenchmark {
-
-    private static final int PARCELS = 200;
 
     private TrackingQueryBenchmark() {
     }
@@ -41,7 +39,8 @@ public final class TrackingQueryBenchmark {
         Duration measured = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 20);
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Duration warmUp = Duration.ofSeconds(args.length > 4 ? Integer.parseInt(args[4]) : 10);
-        Result result = run(jar, clients, measured, runs, warmUp);
+        int parcels = args.length > 5 ? Integer.parseInt(args[5]) : 200;
+        Result result = run(jar, clients, measured, runs, warmUp, parcels);
         System.out.printf("medians: GET /auth/me %.0f req/s, GET /tracking/{n} %.0f req/s (p99 %.1f ms), ratio %.2f%n",
                 result.ceilingPerSecond(), result.trackingPerSecond(), result.trackingP99(),
                 result.trackingPerSecond() / result.ceilingPerSecond());
@@ -51,10 +50,11 @@ public final class TrackingQueryBenchmark {
      * Warms the server up with three times {@code warmUp} of each endpoint, then gives each endpoint {@code warmUp}
      * more before each measurement.
      */
-    static Result run(Path jar, int clients, Duration measured, int runs, Duration warmUp) throws Exception {
+    static Result run(Path jar, int clients, Duration measured, int runs, Duration warmUp, int parcels)
+            throws Exception {
         try (StandaloneServer server = StandaloneServer.start(jar)) {
             String sender = server.login("sender1");
-            List<String> trackingNumbers = createParcels(server, sender);
+            List<String> trackingNumbers = createParcels(server, sender, parcels);
             awaitVisible(server, sender, trackingNumbers.get(trackingNumbers.size() - 1));
             ClosedLoopLoad load = new ClosedLoopLoad();
             ClosedLoopLoad.Call me = load.requests(client -> ClosedLoopLoad.get(server.uri("/auth/me"), sender));
@@ -63,7 +63,7 @@ public final class TrackingQueryBenchmark {
             Duration firstWarmUp = warmUp.multipliedBy(3);
             System.out.printf("%d clients; %d s of each endpoint to warm the server up, then per run and endpoint %d s"
                             + " warm-up and %d s measured; %d parcels%n", clients, firstWarmUp.toSeconds(),
-                    warmUp.toSeconds(), measured.toSeconds(), PARCELS);
+                    warmUp.toSeconds(), measured.toSeconds(), parcels);
             load.warmUp(clients, firstWarmUp, me);
             load.warmUp(clients, firstWarmUp, track);
             double[] ceilings = new double[runs];
@@ -87,9 +87,10 @@ public final class TrackingQueryBenchmark {
                 result.p50(), result.p99(), result.p999(), result.errors(), result.perSecond() / ceiling.perSecond());
     }
 
-    private static List<String> createParcels(StandaloneServer server, String sender) throws IOException, InterruptedException {
+    private static List<String> createParcels(StandaloneServer server, String sender, int parcels)
+            throws IOException, InterruptedException {
         List<String> trackingNumbers = new ArrayList<>();
-        for (int i = 0; i < PARCELS; i++) {
+        for (int i = 0; i < parcels; i++) {
             trackingNumbers.add(server.parcelWithCourier(sender).trackingNumber());
         }
         return trackingNumbers;
