@@ -52,11 +52,16 @@ public final class BenchSuite {
                 Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         List<Figure> figures = new ArrayList<>();
-        measure("7. start-up", figures, () -> StartupBenchmark.run(jar, size.runs()).figures());
-        measure("1. scans", figures, () -> ScanThroughputBenchmark.run(jar, size.scanMeasured(), size.scanWarmUp(),
-                size.runs(), size.scanParcels()).figures());
-        measure("4. tracking query", figures, () -> TrackingQueryBenchmark.run(jar, 64, size.trackingMeasured(),
-                size.runs(), size.trackingWarmUp(), size.trackingParcels()).figures());
+        // One server for the scans and the tracking queries: each start takes a minute on a busy machine.
+        System.out.printf("%n== starting %s (1-minute load average %.1f)%n", jar, LoadAverage.now());
+        try (StandaloneServer server = StandaloneServer.start(jar, ScanThroughputBenchmark.SERVER_PROPERTIES)) {
+            measure("7. start-up", figures,
+                    () -> StartupBenchmark.against(server.startUp().toMillis() / 1000.0, size.runs()).figures());
+            measure("1. scans", figures, () -> ScanThroughputBenchmark.run(server, size.scanMeasured(),
+                    size.scanWarmUp(), size.runs(), size.scanParcels()).figures());
+            measure("4. tracking query", figures, () -> TrackingQueryBenchmark.run(server, 64, size.trackingMeasured(),
+                    size.runs(), size.trackingWarmUp(), size.trackingParcels()).figures());
+        }
         try (ProjectionsService service = ProjectionsService.start()) {
             measure("2 and 6. event appends and Kafka relay", figures,
                     () -> EventPathBenchmark.run(service, size.eventPath()).figures());

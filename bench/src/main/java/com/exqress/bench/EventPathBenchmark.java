@@ -108,8 +108,7 @@ public final class EventPathBenchmark {
     record Latency(int rate, long events, double p50, double p99, long rawRecords, double rawP50, double rawP99) {
     }
 
-    record Result(String fsync, String synchronousCommit, List<AppendRow> appends, Relay relay, Latency latency,
-                  Gaps gaps) {
+    record Result(List<AppendRow> appends, Relay relay, Latency latency, Gaps gaps) {
 
         List<Figure> figures() {
             List<Figure> figures = new ArrayList<>();
@@ -164,10 +163,9 @@ public final class EventPathBenchmark {
         String jdbcUrl = service.postgres().jdbcUrl();
         try (Connection postgres = service.postgres().ownerDataSource().getConnection();
              Receipts receipts = Receipts.start(service.kafka().bootstrapServers(), relayTopic(), RAW_TOPIC)) {
-            String fsync = setting(postgres, "fsync");
-            String synchronousCommit = setting(postgres, "synchronous_commit");
             System.out.printf("PostgreSQL: fsync=%s, synchronous_commit=%s; %d s warm-up and %d s measured per variant,"
-                            + " %d runs; 1-minute load average %.1f%n", fsync, synchronousCommit,
+                            + " %d runs; 1-minute load average %.1f%n", setting(postgres, "fsync"),
+                    setting(postgres, "synchronous_commit"),
                     settings.warmUp().toSeconds(), settings.measured().toSeconds(), settings.runs(), LoadAverage.now());
             Paused paused = Paused.stop(service);
             List<AppendRow> appends = appends(postgres, jdbcUrl);
@@ -179,13 +177,13 @@ public final class EventPathBenchmark {
             int rate = (int) Math.max(1, Math.min(settings.steadyRate(), relay.eventsPerSecond() / 2));
             System.out.printf("steady state: %d appends/s for %d s%n", rate, settings.steady().toSeconds());
             Gaps gaps;
-            ParcelLatencies appended = new ParcelLatencies();
+            CommitTimes appended = new CommitTimes();
             try (GapWatch watch = GapWatch.start(service.eventProcessing())) {
                 paced(rate, settings.steady(), STEADY_THREADS, client -> appended.add(lives.appendNext(client)));
                 gaps = watch.stop();
             }
             Latency latency = latency(receipts, rate, appended, relay.recordBytes());
-            return new Result(fsync, synchronousCommit, appends, relay, latency, gaps);
+            return new Result(appends, relay, latency, gaps);
         }
     }
 
@@ -249,7 +247,7 @@ public final class EventPathBenchmark {
     }
 
     /** The steady state's latencies, then the plain producer's at the same rate, sending without waiting. */
-    private Latency latency(Receipts receipts, int rate, ParcelLatencies appended, int recordBytes) throws Exception {
+    private Latency latency(Receipts receipts, int rate, CommitTimes appended, int recordBytes) throws Exception {
         Receipts.Latencies relayed = receipts.latencies(appended.committed(), Duration.ofSeconds(30));
         Map<String, Long> sent = new ConcurrentHashMap<>();
         String value = "x".repeat(recordBytes);
@@ -409,7 +407,7 @@ public final class EventPathBenchmark {
     }
 
     /** When each append of the steady state committed, by its integration event's key. */
-    private static final class ParcelLatencies {
+    private static final class CommitTimes {
 
         private final Map<String, Long> committed = new ConcurrentHashMap<>();
 

@@ -50,6 +50,14 @@ public final class ScanThroughputBenchmark {
     private static final String DUPLICATE_ARRIVAL = "409 INVALID_TRANSITION";
     private static final Pattern METER_VALUE = Pattern.compile("\"value\":([0-9.E+-]+)");
 
+    /** What the server needs for this benchmark, on top of the embedded defaults. */
+    static final String[] SERVER_PROPERTIES = {
+            // A courier may scan 120 a minute; the clients here are many scanners sharing two couriers' tokens.
+            "--exqress.scans.per-courier-per-minute=1000000000", "--exqress.scans.per-device-per-minute=1000000000",
+            // To read exqress.commands.conflicts.
+            "--management.endpoints.web.exposure.include=health,info,metrics",
+    };
+
     /** A scan a courier makes at a hub. */
     private record Step(String action, String hub, String courier) {
     }
@@ -92,8 +100,10 @@ public final class ScanThroughputBenchmark {
         Duration warmUp = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 10);
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         int parcels = args.length > 4 ? Integer.parseInt(args[4]) : 400;
-        Result result = run(jar, measured, warmUp, runs, parcels);
-        printTables(result.rows(), result.hotRows());
+        try (StandaloneServer server = StandaloneServer.start(jar, SERVER_PROPERTIES)) {
+            Result result = run(server, measured, warmUp, runs, parcels);
+            printTables(result.rows(), result.hotRows());
+        }
     }
 
     /** Every run's rows: the scans and their baselines at each concurrency, and the hot parcels. */
@@ -122,13 +132,10 @@ public final class ScanThroughputBenchmark {
         }
     }
 
-    static Result run(Path jar, Duration measured, Duration warmUp, int runs, int parcels) throws Exception {
-        try (StandaloneServer server = StandaloneServer.start(jar,
-                // A courier may scan 120 a minute; the clients here are many scanners sharing two couriers' tokens.
-                "--exqress.scans.per-courier-per-minute=1000000000", "--exqress.scans.per-device-per-minute=1000000000",
-                // To read exqress.commands.conflicts.
-                "--management.endpoints.web.exposure.include=health,info,metrics");
-             Connection postgres = DriverManager.getConnection(jdbcUrl(server), "postgres", "")) {
+    /** On a server started with {@link #SERVER_PROPERTIES}. */
+    static Result run(StandaloneServer server, Duration measured, Duration warmUp, int runs, int parcels)
+            throws Exception {
+        try (Connection postgres = DriverManager.getConnection(jdbcUrl(server), "postgres", "")) {
             System.out.printf("PostgreSQL: synchronous_commit=%s, fsync=%s; %d s warm-up and %d s measured per variant,"
                             + " %d runs, %d fresh parcels per variant; 1-minute load average at the start: %.1f%n",
                     setting(postgres, "synchronous_commit"), setting(postgres, "fsync"), warmUp.toSeconds(),

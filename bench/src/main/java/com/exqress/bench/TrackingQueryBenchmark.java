@@ -40,7 +40,10 @@ public final class TrackingQueryBenchmark {
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Duration warmUp = Duration.ofSeconds(args.length > 4 ? Integer.parseInt(args[4]) : 10);
         int parcels = args.length > 5 ? Integer.parseInt(args[5]) : 200;
-        Result result = run(jar, clients, measured, runs, warmUp, parcels);
+        Result result;
+        try (StandaloneServer server = StandaloneServer.start(jar)) {
+            result = run(server, clients, measured, runs, warmUp, parcels);
+        }
         System.out.printf("medians: GET /auth/me %.0f req/s, GET /tracking/{n} %.0f req/s (p99 %.1f ms), ratio %.2f%n",
                 result.ceilingPerSecond(), result.trackingPerSecond(), result.trackingP99(),
                 result.trackingPerSecond() / result.ceilingPerSecond());
@@ -50,36 +53,34 @@ public final class TrackingQueryBenchmark {
      * Warms the server up with three times {@code warmUp} of each endpoint, then gives each endpoint {@code warmUp}
      * more before each measurement.
      */
-    static Result run(Path jar, int clients, Duration measured, int runs, Duration warmUp, int parcels)
+    static Result run(StandaloneServer server, int clients, Duration measured, int runs, Duration warmUp, int parcels)
             throws Exception {
-        try (StandaloneServer server = StandaloneServer.start(jar)) {
-            String sender = server.login("sender1");
-            List<String> trackingNumbers = createParcels(server, sender, parcels);
-            awaitVisible(server, sender, trackingNumbers.get(trackingNumbers.size() - 1));
-            ClosedLoopLoad load = new ClosedLoopLoad();
-            ClosedLoopLoad.Call me = load.requests(client -> ClosedLoopLoad.get(server.uri("/auth/me"), sender));
-            ClosedLoopLoad.Call track = load.requests(client -> ClosedLoopLoad.get(server.uri("/tracking/"
-                    + trackingNumbers.get(ThreadLocalRandom.current().nextInt(trackingNumbers.size()))), sender));
-            Duration firstWarmUp = warmUp.multipliedBy(3);
-            System.out.printf("%d clients; %d s of each endpoint to warm the server up, then per run and endpoint %d s"
-                            + " warm-up and %d s measured; %d parcels%n", clients, firstWarmUp.toSeconds(),
-                    warmUp.toSeconds(), measured.toSeconds(), parcels);
-            load.warmUp(clients, firstWarmUp, me);
-            load.warmUp(clients, firstWarmUp, track);
-            double[] ceilings = new double[runs];
-            double[] trackings = new double[runs];
-            double[] p99s = new double[runs];
-            for (int run = 1; run <= runs; run++) {
-                ClosedLoopLoad.Result ceiling = load.run(clients, warmUp, measured, me);
-                ClosedLoopLoad.Result tracking = load.run(clients, warmUp, measured, track);
-                print(run, "GET /auth/me (ceiling)", ceiling, ceiling);
-                print(run, "GET /tracking/{n}", tracking, ceiling);
-                ceilings[run - 1] = ceiling.perSecond();
-                trackings[run - 1] = tracking.perSecond();
-                p99s[run - 1] = tracking.p99();
-            }
-            return new Result(clients, Medians.of(ceilings), Medians.of(trackings), Medians.of(p99s));
+        String sender = server.login("sender1");
+        List<String> trackingNumbers = createParcels(server, sender, parcels);
+        awaitVisible(server, sender, trackingNumbers.get(trackingNumbers.size() - 1));
+        ClosedLoopLoad load = new ClosedLoopLoad();
+        ClosedLoopLoad.Call me = load.requests(client -> ClosedLoopLoad.get(server.uri("/auth/me"), sender));
+        ClosedLoopLoad.Call track = load.requests(client -> ClosedLoopLoad.get(server.uri("/tracking/"
+                + trackingNumbers.get(ThreadLocalRandom.current().nextInt(trackingNumbers.size()))), sender));
+        Duration firstWarmUp = warmUp.multipliedBy(3);
+        System.out.printf("%d clients; %d s of each endpoint to warm the server up, then per run and endpoint %d s"
+                        + " warm-up and %d s measured; %d parcels%n", clients, firstWarmUp.toSeconds(),
+                warmUp.toSeconds(), measured.toSeconds(), parcels);
+        load.warmUp(clients, firstWarmUp, me);
+        load.warmUp(clients, firstWarmUp, track);
+        double[] ceilings = new double[runs];
+        double[] trackings = new double[runs];
+        double[] p99s = new double[runs];
+        for (int run = 1; run <= runs; run++) {
+            ClosedLoopLoad.Result ceiling = load.run(clients, warmUp, measured, me);
+            ClosedLoopLoad.Result tracking = load.run(clients, warmUp, measured, track);
+            print(run, "GET /auth/me (ceiling)", ceiling, ceiling);
+            print(run, "GET /tracking/{n}", tracking, ceiling);
+            ceilings[run - 1] = ceiling.perSecond();
+            trackings[run - 1] = tracking.perSecond();
+            p99s[run - 1] = tracking.p99();
         }
+        return new Result(clients, Medians.of(ceilings), Medians.of(trackings), Medians.of(p99s));
     }
 
     private static void print(int run, String what, ClosedLoopLoad.Result result, ClosedLoopLoad.Result ceiling) {
