@@ -1,42 +1,29 @@
 package com.exqress.bench;
 
 import com.exqress.projections.audit.AuditIndex;
-import com.exqress.projections.readmodel.ReadModelReconciler;
 import com.exqress.projections.relay.WaybillEventRelay;
 import com.exqress.waybill.WaybillStory;
-import com.exqress.waybill.api.WaybillEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.StreamableMessageSource;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -59,7 +46,8 @@ import java.util.function.IntConsumer;
  *     {@link KafkaProducer} with the relay's settings (acks=all, idempotent) sending records of the relay's average
  *     size, one at a time and waiting for each acknowledgement, from as many threads as the relay runs.</li>
  *     <li><b>Steady state</b>: every processor running and caught up, appends at a fixed rate spread over 16
- *     threads, at most half the relay's throughput just measured, so that the relay can keep up. Each integration event's latency is its receipt by a consumer less the commit of its append. Every
+ *     threads, at most half the relay's throughput just measured, so that the relay can keep up. Each integration
+ *     event's latency is its receipt by a consumer less the commit of its append. Every
  *     streaming processor's tokens are sampled every {@value #SAMPLE_MILLIS} ms: how many gaps each holds, and for
  *     how long a gap has been in a token (since the first sample that saw it). Baseline for the latency: the plain
  *     producer at the same rate, its send to the consumer's receipt.</li>
@@ -76,7 +64,7 @@ public final class EventPathBenchmark {
     /** The relay's worker threads ({@code exqress-relay.properties}). */
     private static final int RELAY_THREADS = 2;
     private static final String RAW_TOPIC = "bench.raw-records";
-    private static final int SAMPLE_MILLIS = 100;
+    static final int SAMPLE_MILLIS = 100;
     /** Issue 7: no gap older than a few seconds. */
     private static final double GAP_AGE_TARGET_SECONDS = 5;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(10);
@@ -114,20 +102,21 @@ public final class EventPathBenchmark {
             List<Figure> figures = new ArrayList<>();
             for (int threads : THREADS) {
                 List<AppendRow> at = appends.stream().filter(row -> row.threads() == threads).toList();
+                double appended = Medians.of(at.stream().mapToDouble(row -> row.appends().perSecond()).toArray());
+                double inserted = Medians.of(at.stream().mapToDouble(row -> row.inserts().perSecond()).toArray());
                 figures.add(Figure.untargeted("2. event appends (chained JDBC engine), " + threads + " thread"
-                                + (threads == 1 ? "" : "s"), Medians.of(at.stream().mapToDouble(row -> row.appends().perSecond()).toArray()),
-                        "events/s", "raw single-row inserts", Medians.of(at.stream().mapToDouble(row -> row.inserts().perSecond()).toArray())));
+                        + (threads == 1 ? "" : "s"), appended, "events/s", "raw single-row inserts", inserted));
             }
-            figures.add(new Figure("2. gaps per tracking token, steady state at " + latency.rate() + " appends/s (most seen)",
-                    gaps.mostPerToken(), "gaps", "", Double.NaN, "—", null));
+            figures.add(new Figure("2. gaps per tracking token, steady state at " + latency.rate()
+                    + " appends/s (most seen)", gaps.mostPerToken(), "gaps", "", Double.NaN, "—", null));
             figures.add(new Figure("2. oldest gap in a tracking token, steady state", gaps.oldestSeconds(), "s", "",
                     Double.NaN, "≤ a few s (" + (int) GAP_AGE_TARGET_SECONDS + " s)",
                     gaps.oldestSeconds() <= GAP_AGE_TARGET_SECONDS));
             figures.add(Figure.untargeted("6. Kafka relay, backlog of " + relay.backlog() + " events",
                     relay.eventsPerSecond(), "events/s", "plain producer, acks=all, " + RELAY_THREADS + " threads",
                     relay.rawRecordsPerSecond()));
-            figures.add(Figure.untargeted("6. append → Kafka p99 at " + latency.rate() + " appends/s", latency.p99(), "ms",
-                    "plain producer send → consumer p99", latency.rawP99()));
+            figures.add(Figure.untargeted("6. append → Kafka p99 at " + latency.rate() + " appends/s", latency.p99(),
+                    "ms", "plain producer send → consumer p99", latency.rawP99()));
             return figures;
         }
     }
@@ -164,10 +153,10 @@ public final class EventPathBenchmark {
         try (Connection postgres = service.postgres().ownerDataSource().getConnection();
              Receipts receipts = Receipts.start(service.kafka().bootstrapServers(), relayTopic(), RAW_TOPIC)) {
             System.out.printf("PostgreSQL: fsync=%s, synchronous_commit=%s; %d s warm-up and %d s measured per variant,"
-                            + " %d runs; 1-minute load average %.1f%n", setting(postgres, "fsync"),
-                    setting(postgres, "synchronous_commit"),
+                            + " %d runs; 1-minute load average %.1f%n", PostgresSettings.show(postgres, "fsync"),
+                    PostgresSettings.show(postgres, "synchronous_commit"),
                     settings.warmUp().toSeconds(), settings.measured().toSeconds(), settings.runs(), LoadAverage.now());
-            Paused paused = Paused.stop(service);
+            PausedProcessors paused = PausedProcessors.stop(service);
             List<AppendRow> appends = appends(postgres, jdbcUrl);
             paused.skipToHead(WaybillEventRelay.PROCESSING_GROUP, AuditIndex.PROCESSING_GROUP);
             ParcelLives lives = new ParcelLives(store, STEADY_THREADS);
@@ -223,7 +212,7 @@ public final class EventPathBenchmark {
      * With the relay stopped, 16 threads append the backlog; the relay alone drains it; then the plain producer runs
      * for as long as a variant.
      */
-    private Relay relay(Paused paused, ParcelLives lives, Receipts receipts) throws Exception {
+    private Relay relay(PausedProcessors paused, ParcelLives lives, Receipts receipts) throws Exception {
         int backlog = settings.relayBacklog();
         appendConcurrently(lives, backlog);
         paused.startOnly(WaybillEventRelay.PROCESSING_GROUP);
@@ -352,60 +341,6 @@ public final class EventPathBenchmark {
                 .allMatch(statuses -> !statuses.isEmpty() && statuses.stream().allMatch(EventTrackerStatus::isCaughtUp));
     }
 
-    private static String setting(Connection postgres, String name) throws SQLException {
-        try (Statement show = postgres.createStatement(); ResultSet row = show.executeQuery("SHOW " + name)) {
-            row.next();
-            return row.getString(1);
-        }
-    }
-
-    /**
-     * Parcels' whole lives appended one event per transaction, as a command appends a scan: each client appends its
-     * own parcels' events in order, and starts a new parcel when one's life is over.
-     */
-    private static final class ParcelLives {
-
-        private static final Instant START = Instant.parse("2026-11-01T08:00:00Z");
-
-        private final EventStore store;
-        private final WaybillStory[] stories;
-        private final List<List<WaybillEvent>> events = new ArrayList<>();
-        private final int[] next;
-
-        ParcelLives(EventStore store, int clients) {
-            this.store = store;
-            this.stories = new WaybillStory[clients];
-            this.next = new int[clients];
-            for (int client = 0; client < clients; client++) {
-                events.add(List.of());
-            }
-        }
-
-        /** @return the appended event's waybill and sequence number, as its integration event carries them */
-        String appendNext(int client) {
-            if (next[client] == events.get(client).size()) {
-                stories[client] = new WaybillStory(START);
-                events.set(client, stories[client].wholeLife());
-                next[client] = 0;
-            }
-            int sequence = next[client];
-            WaybillStory.append(store, stories[client].waybillId(), sequence, List.of(events.get(client).get(sequence)));
-            next[client]++;
-            return Receipts.relayKey(stories[client].waybillId().value().toString(), sequence);
-        }
-
-        ClosedLoopLoad.Call call() {
-            return client -> {
-                try {
-                    appendNext(client);
-                    return null;
-                } catch (RuntimeException e) {
-                    return e.getClass().getSimpleName();
-                }
-            };
-        }
-    }
-
     /** When each append of the steady state committed, by its integration event's key. */
     private static final class CommitTimes {
 
@@ -417,115 +352,6 @@ public final class EventPathBenchmark {
 
         Map<String, Long> committed() {
             return committed;
-        }
-    }
-
-    /**
-     * Every event processor stopped, and the reconciler that would restart the read model's; {@link #resume} starts
-     * again those that ran.
-     */
-    private static final class Paused {
-
-        private final ProjectionsService service;
-        private final Set<String> running;
-
-        private Paused(ProjectionsService service, Set<String> running) {
-            this.service = service;
-            this.running = running;
-        }
-
-        static Paused stop(ProjectionsService service) {
-            service.app().getBean(ReadModelReconciler.class).stop();
-            Set<String> running = new HashSet<>();
-            service.eventProcessing().eventProcessors().forEach((name, processor) -> {
-                if (processor.isRunning()) {
-                    running.add(name);
-                    processor.shutDown();
-                }
-            });
-            System.out.println("event processors stopped: " + running);
-            return new Paused(service, running);
-        }
-
-        /**
-         * Moves the processors' tokens to the store's head, so that they never see what was appended so far: the
-         * appends measured above exist only to be measured, and a relay that had to publish them all first would
-         * hold the rest of the benchmark up for minutes.
-         */
-        void skipToHead(String... names) {
-            for (String name : names) {
-                service.eventProcessing().eventProcessor(name, StreamingEventProcessor.class).orElseThrow()
-                        .resetTokens(StreamableMessageSource::createHeadToken);
-            }
-        }
-
-        void startOnly(String name) {
-            service.eventProcessing().eventProcessor(name).orElseThrow().start();
-        }
-
-        void resume() {
-            Map<String, EventProcessor> processors = service.eventProcessing().eventProcessors();
-            running.forEach(name -> processors.get(name).start());
-            service.app().getBean(ReadModelReconciler.class).start();
-        }
-    }
-
-    /**
-     * Samples the tokens of every running streaming processor: how many gaps each holds, and since when each gap has
-     * been seen in its token.
-     */
-    private static final class GapWatch implements AutoCloseable {
-
-        private final EventProcessingConfiguration processing;
-        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        private final Map<String, Long> firstSeen = new HashMap<>();
-        private final Set<String> tokens = new HashSet<>();
-        private int mostPerToken;
-        private long oldestNanos;
-        private int samples;
-
-        private GapWatch(EventProcessingConfiguration processing) {
-            this.processing = processing;
-        }
-
-        static GapWatch start(EventProcessingConfiguration processing) {
-            GapWatch watch = new GapWatch(processing);
-            watch.sampler.scheduleAtFixedRate(watch::sample, 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
-            return watch;
-        }
-
-        private synchronized void sample() {
-            long now = System.nanoTime();
-            Set<String> present = new HashSet<>();
-            processing.eventProcessors().forEach((name, processor) -> {
-                if (processor instanceof StreamingEventProcessor streaming && processor.isRunning()) {
-                    streaming.processingStatus().forEach((segment, status) -> {
-                        String token = name + "/" + segment;
-                        tokens.add(token);
-                        Set<Long> gaps = status.getTrackingToken() == null ? Set.of()
-                                : WrappedToken.unwrap(status.getTrackingToken(), GapAwareTrackingToken.class)
-                                .<Set<Long>>map(GapAwareTrackingToken::getGaps).orElse(Set.of());
-                        mostPerToken = Math.max(mostPerToken, gaps.size());
-                        for (long gap : gaps) {
-                            String key = token + "/" + gap;
-                            present.add(key);
-                            oldestNanos = Math.max(oldestNanos, now - firstSeen.computeIfAbsent(key, seen -> now));
-                        }
-                    });
-                }
-            });
-            firstSeen.keySet().retainAll(present);
-            samples++;
-        }
-
-        synchronized Gaps stop() {
-            sampler.shutdownNow();
-            return new Gaps(mostPerToken, oldestNanos / 1e9, samples, tokens.size());
-        }
-
-        @Override
-        public void close() {
-            sampler.shutdownNow();
         }
     }
 }

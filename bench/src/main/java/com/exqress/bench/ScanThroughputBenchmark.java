@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,7 +137,7 @@ public final class ScanThroughputBenchmark {
         try (Connection postgres = DriverManager.getConnection(jdbcUrl(server), "postgres", "")) {
             System.out.printf("PostgreSQL: synchronous_commit=%s, fsync=%s; %d s warm-up and %d s measured per variant,"
                             + " %d runs, %d fresh parcels per variant; 1-minute load average at the start: %.1f%n",
-                    setting(postgres, "synchronous_commit"), setting(postgres, "fsync"), warmUp.toSeconds(),
+                    PostgresSettings.show(postgres, "synchronous_commit"), PostgresSettings.show(postgres, "fsync"), warmUp.toSeconds(),
                     measured.toSeconds(), runs, parcels, LoadAverage.now());
             ScanThroughputBenchmark benchmark = new ScanThroughputBenchmark(server, postgres, warmUp, measured, parcels);
             benchmark.warmUpAll();
@@ -339,13 +338,6 @@ public final class ScanThroughputBenchmark {
                 row.next();
                 return row.getLong(1);
             }
-        }
-    }
-
-    private static String setting(Connection postgres, String name) throws SQLException {
-        try (Statement show = postgres.createStatement(); ResultSet row = show.executeQuery("SHOW " + name)) {
-            row.next();
-            return row.getString(1);
         }
     }
 
