@@ -136,7 +136,8 @@ final class ClosedLoopLoad {
         }
     }
 
-    private static double millis(long[] sorted, double quantile) {
+    /** The quantile of sorted nanoseconds, in milliseconds; NaN when there are none. */
+    static double millis(long[] sorted, double quantile) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

@@ -1,22 +1,17 @@
 package com.exqress.bench;
 
-import com.exqress.embedded.EmbeddedKafkaServer;
-import com.exqress.embedded.EmbeddedPostgresServer;
-import com.exqress.platform.ExqressPlatform;
-import com.exqress.platform.privacy.MasterKeys;
-import com.exqress.projections.ProjectionsApplication;
 import com.exqress.waybill.WaybillStory;
 import com.exqress.projections.readmodel.ParcelRebuilds;
 import com.exqress.projections.readmodel.ReadModelColor;
 import com.exqress.projections.readmodel.ReadModelState;
 import com.exqress.waybill.api.WaybillEvent;
-import com.nimbusds.jose.jwk.JWKSet;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,15 +20,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Rebuild of the parcel read model from the event store, in events/s, against a baseline measured in the
  * same run: a plain JDBC replay that streams the same events in order and upserts one row per event, sent
  * as a JDBC batch and committed every 100 events, as the projection's batches are. The store is filled with whole
- * parcel lifecycles ({@link WaybillStory}, 15 events each) before anything is measured.
+ * parcel lifecycles ({@link WaybillStory}, 15 events each) before anything is measured. It runs on the projections
+ * service in this JVM ({@link ProjectionsService}), whose heap is what issue 7 limits to {@code -Xmx512m}: after the
+ * rebuilds, a full collection, and the heap still in use is reported.
  *
  * <p>Arguments: the number of events (default 200000) and the number of measured runs (default 3); one
  * unmeasured rebuild warms the JVM first.
@@ -46,47 +41,63 @@ public final class ProjectionReplayBenchmark {
     private ProjectionReplayBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        ExqressPlatform.quietAxon();
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startTemporary();
-             EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start();
-             ConfigurableApplicationContext app = start(postgres, kafka)) {
-            long stored = fill(app, events / EVENTS_PER_STORY);
-            System.out.printf("stored %d events; waiting for the live projection to catch up%n", stored);
-            ParcelRebuilds rebuilds = app.getBean(ParcelRebuilds.class);
-            awaitIdle(rebuilds);
-            System.out.printf("warm-up rebuild: %.0f events/s (not counted)%n", rebuild(app));
-            List<double[]> results = new ArrayList<>();
-            for (int run = 1; run <= runs; run++) {
-                double baseline = rawReplay(postgres.appDataSource());
-                double rebuild = rebuild(app);
-                results.add(new double[] {baseline, rebuild});
-                System.out.printf("run %d: raw JDBC replay %.0f events/s, rebuild %.0f events/s, ratio %.2f%n",
-                        run, baseline, rebuild, rebuild / baseline);
-            }
-            double[] baselines = results.stream().mapToDouble(result -> result[0]).sorted().toArray();
-            double[] rebuildRates = results.stream().mapToDouble(result -> result[1]).sorted().toArray();
-            double[] ratios = results.stream().mapToDouble(result -> result[1] / result[0]).sorted().toArray();
-            System.out.printf("%n| %d events, %d runs | median events/s | ratio |%n|---|---|---|%n", stored, runs);
-            System.out.printf("| raw JDBC replay (baseline) | %.0f | 1.00 |%n", median(baselines));
-            System.out.printf("| parcel read-model rebuild | %.0f | %.2f |%n", median(rebuildRates), median(ratios));
+    /**
+     * The medians of the runs, and the heap this JVM still used after the last rebuild and a full collection.
+     *
+     * @param events       the events each rebuild replayed: the whole store
+     * @param heapMaxBytes the JVM's maximum heap ({@code -Xmx})
+     */
+    record Result(long events, int runs, double rawReplayPerSecond, double rebuildPerSecond, double ratio,
+                  long heapUsedBytes, long heapMaxBytes) {
+
+        List<Figure> figures() {
+            return List.of(
+                    new Figure("3. rebuild of the parcel read model (" + events + " events)", rebuildPerSecond,
+                            "events/s", "raw JDBC replay", rawReplayPerSecond, "≥ 20,000 events/s",
+                            rebuildPerSecond >= 20_000),
+                    new Figure("7. heap used after the rebuilds, after a full GC", heapUsedBytes / MIB, "MiB",
+                            "-Xmx", heapMaxBytes / MIB, "whole benchmark within -Xmx512m", heapMaxBytes <= 512 * MIB));
         }
     }
 
-    /** The projections service as deployed, Kafka relay included: it runs during the fill, idle during rebuilds. */
-    private static ConfigurableApplicationContext start(EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka) {
-        Map<String, Object> properties = new HashMap<>(postgres.springProperties());
-        properties.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        properties.put("server.port", "0");
-        properties.put("exqress.security.jwt.jwk-set-uri", "http://127.0.0.1:9/jwks.json");
-        properties.put("exqress.security.jwt.issuer", "urn:bench");
-        properties.put("exqress.projections.reconcile-interval", "PT0.1S");
-        properties.put("exqress.projections.switch-lag", "0");
-        properties.put("exqress.data-keys.master-keys", new JWKSet(MasterKeys.generate("bench")).toString(false));
-        properties.put("logging.level.root", "WARN");
-        return new SpringApplicationBuilder(ProjectionsApplication.class).properties(properties).run();
+    private static final double MIB = 1024 * 1024;
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        try (ProjectionsService service = ProjectionsService.start()) {
+            Result result = run(service, events, runs);
+            System.out.printf("%n| %d events, %d runs | median events/s | ratio |%n|---|---|---|%n", result.events(), runs);
+            System.out.printf("| raw JDBC replay (baseline) | %.0f | 1.00 |%n", result.rawReplayPerSecond());
+            System.out.printf("| parcel read-model rebuild | %.0f | %.2f |%n", result.rebuildPerSecond(), result.ratio());
+            System.out.printf("heap used after the rebuilds and a full GC: %.0f MiB of %.0f MiB%n",
+                    result.heapUsedBytes() / MIB, result.heapMaxBytes() / MIB);
+        }
+    }
+
+    /** Adds about {@code events} events to the service's store, then measures one rebuild of the whole store per run. */
+    static Result run(ProjectionsService service, int events, int runs) throws Exception {
+        ConfigurableApplicationContext app = service.app();
+        long stored = fill(app, events / EVENTS_PER_STORY);
+        System.out.printf("stored %d events; waiting for the live projection to catch up%n", stored);
+        ParcelRebuilds rebuilds = app.getBean(ParcelRebuilds.class);
+        awaitIdle(rebuilds);
+        System.out.printf("warm-up rebuild: %.0f events/s (not counted)%n", rebuild(app));
+        List<double[]> results = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            double baseline = rawReplay(service.postgres().appDataSource());
+            double rebuild = rebuild(app);
+            results.add(new double[] {baseline, rebuild});
+            System.out.printf("run %d: raw JDBC replay %.0f events/s, rebuild %.0f events/s, ratio %.2f%n",
+                    run, baseline, rebuild, rebuild / baseline);
+        }
+        System.gc();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return new Result(storeSize(service.postgres().appDataSource()), runs,
+                Medians.of(results.stream().mapToDouble(result -> result[0]).toArray()),
+                Medians.of(results.stream().mapToDouble(result -> result[1]).toArray()),
+                Medians.of(results.stream().mapToDouble(result -> result[1] / result[0]).toArray()),
+                heap.getUsed(), heap.getMax());
     }
 
     private static long fill(ConfigurableApplicationContext app, int stories) {
@@ -169,12 +180,16 @@ public final class ProjectionReplayBenchmark {
         }
     }
 
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
+    /** Every event in the store: the rebuilds replay them all, also those another benchmark appended before. */
+    private static long storeSize(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement query = connection.createStatement();
+             ResultSet row = query.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
-    private static double median(double[] sorted) {
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 }

@@ -2,14 +2,12 @@ package com.exqress.bench;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +48,14 @@ public final class ScanThroughputBenchmark {
     /** The one refusal the hot variant expects: a courier scanning an arrival at the hub the parcel is already at. */
     private static final String DUPLICATE_ARRIVAL = "409 INVALID_TRANSITION";
     private static final Pattern METER_VALUE = Pattern.compile("\"value\":([0-9.E+-]+)");
+
+    /** What the server needs for this benchmark, on top of the embedded defaults. */
+    static final String[] SERVER_PROPERTIES = {
+            // A courier may scan 120 a minute; the clients here are many scanners sharing two couriers' tokens.
+            "--exqress.scans.per-courier-per-minute=1000000000", "--exqress.scans.per-device-per-minute=1000000000",
+            // To read exqress.commands.conflicts.
+            "--management.endpoints.web.exposure.include=health,info,metrics",
+    };
 
     /** A scan a courier makes at a hub. */
     private record Step(String action, String hub, String courier) {
@@ -93,16 +99,46 @@ public final class ScanThroughputBenchmark {
         Duration warmUp = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 10);
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         int parcels = args.length > 4 ? Integer.parseInt(args[4]) : 400;
-        try (StandaloneServer server = StandaloneServer.start(jar,
-                // A courier may scan 120 a minute; the clients here are many scanners sharing two couriers' tokens.
-                "--exqress.scans.per-courier-per-minute=1000000000", "--exqress.scans.per-device-per-minute=1000000000",
-                // To read exqress.commands.conflicts.
-                "--management.endpoints.web.exposure.include=health,info,metrics");
-             Connection postgres = DriverManager.getConnection(jdbcUrl(server), "postgres", "")) {
+        try (StandaloneServer server = StandaloneServer.start(jar, SERVER_PROPERTIES)) {
+            Result result = run(server, measured, warmUp, runs, parcels);
+            printTables(result.rows(), result.hotRows());
+        }
+    }
+
+    /** Every run's rows: the scans and their baselines at each concurrency, and the hot parcels. */
+    record Result(List<Row> rows, List<HotRow> hotRows) {
+
+        List<Figure> figures() {
+            List<Figure> figures = new ArrayList<>();
+            for (int clients : CLIENTS) {
+                List<Row> at = rows.stream().filter(row -> row.clients() == clients).toList();
+                double scans = Medians.of(at.stream().mapToDouble(row -> row.scans().perSecond()).toArray());
+                double inserts = Medians.of(at.stream().mapToDouble(row -> row.baseline().perSecond()).toArray());
+                figures.add(new Figure("1. POST /scans, " + clients + " clients", scans, "scans/s",
+                        "raw single-row inserts", inserts, clients == 16 ? "≥ 0.5 of baseline" : "—",
+                        clients == 16 ? scans / inserts >= 0.5 : null));
+                if (clients == 16) {
+                    double p99 = Medians.of(at.stream().mapToDouble(row -> row.scans().p99()).toArray());
+                    figures.add(new Figure("1. POST /scans p99, 16 clients", p99, "ms", "raw insert p99",
+                            Medians.of(at.stream().mapToDouble(row -> row.baseline().p99()).toArray()), "< 50 ms",
+                            p99 < 50));
+                }
+            }
+            long otherFailures = hotRows.stream().mapToLong(row -> row.scans().errors() - row.duplicates()).sum();
+            figures.add(new Figure("1. hot parcels, " + HOT_CLIENTS + " clients: failures other than refused duplicates",
+                    otherFailures, "", "", Double.NaN, "0 (conflicts retried, not errors)", otherFailures == 0));
+            return figures;
+        }
+    }
+
+    /** On a server started with {@link #SERVER_PROPERTIES}. */
+    static Result run(StandaloneServer server, Duration measured, Duration warmUp, int runs, int parcels)
+            throws Exception {
+        try (Connection postgres = DriverManager.getConnection(jdbcUrl(server), "postgres", "")) {
             System.out.printf("PostgreSQL: synchronous_commit=%s, fsync=%s; %d s warm-up and %d s measured per variant,"
                             + " %d runs, %d fresh parcels per variant; 1-minute load average at the start: %.1f%n",
-                    setting(postgres, "synchronous_commit"), setting(postgres, "fsync"), warmUp.toSeconds(),
-                    measured.toSeconds(), runs, parcels, loadAverage());
+                    PostgresSettings.show(postgres, "synchronous_commit"), PostgresSettings.show(postgres, "fsync"), warmUp.toSeconds(),
+                    measured.toSeconds(), runs, parcels, LoadAverage.now());
             ScanThroughputBenchmark benchmark = new ScanThroughputBenchmark(server, postgres, warmUp, measured, parcels);
             benchmark.warmUpAll();
             List<Row> rows = new ArrayList<>();
@@ -115,7 +151,7 @@ public final class ScanThroughputBenchmark {
                 hotRows.add(benchmark.hotParcels(run, baselineOf(rows, run, HOT_CLIENTS)));
                 System.out.println(hotRows.get(hotRows.size() - 1).markdown());
             }
-            printTables(rows, hotRows);
+            return new Result(rows, hotRows);
         }
     }
 
@@ -143,7 +179,7 @@ public final class ScanThroughputBenchmark {
     /** The baselines and the scans at one concurrency, back to back, scans on parcels made for them. */
     private Row baselineThenScans(int run, int clients) throws Exception {
         List<String> labels = labelledParcels(parcels);
-        double loadAverage = loadAverage();
+        double loadAverage = LoadAverage.now();
         OtherCpu others = othersFromNow();
         ClosedLoopLoad.Result baseline;
         try (RawInserts inserts = RawInserts.open(jdbcUrl(server), clients, rowSize)) {
@@ -164,7 +200,7 @@ public final class ScanThroughputBenchmark {
     private HotRow hotParcels(int run, double insertsPerSecond) throws Exception {
         List<StandaloneServer.Parcel> hot = parcelsWithCourier(HOT_PARCELS);
         List<String> labels = qrTexts(hot);
-        double loadAverage = loadAverage();
+        double loadAverage = LoadAverage.now();
         OtherCpu others = othersFromNow();
         double conflictsBefore = conflicts();
         ClosedLoopLoad.Result scans = load.run(HOT_CLIENTS, warmUp, measured, hotArrivals(labels));
@@ -305,18 +341,6 @@ public final class ScanThroughputBenchmark {
         }
     }
 
-    private static String setting(Connection postgres, String name) throws SQLException {
-        try (Statement show = postgres.createStatement(); ResultSet row = show.executeQuery("SHOW " + name)) {
-            row.next();
-            return row.getString(1);
-        }
-    }
-
-    /** The 1-minute load average: the machine is shared, so each result says how busy it was. */
-    private static double loadAverage() throws IOException {
-        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    }
-
     private record Row(int run, int clients, double loadAverage, double otherCores, ClosedLoopLoad.Result baseline,
                        ClosedLoopLoad.Result ceiling, ClosedLoopLoad.Result scans) {
 
@@ -361,12 +385,12 @@ public final class ScanThroughputBenchmark {
         for (int clients : CLIENTS) {
             List<Row> at = rows.stream().filter(row -> row.clients() == clients).toList();
             System.out.printf("| %d | %,.0f | %,.0f | %,.0f | %.3f | %.2f | %.1f |%n", clients,
-                    median(at.stream().mapToDouble(row -> row.baseline().perSecond()).toArray()),
-                    median(at.stream().mapToDouble(row -> row.ceiling().perSecond()).toArray()),
-                    median(at.stream().mapToDouble(row -> row.scans().perSecond()).toArray()),
-                    median(at.stream().mapToDouble(Row::ratio).toArray()),
-                    median(at.stream().mapToDouble(Row::ofCeiling).toArray()),
-                    median(at.stream().mapToDouble(row -> row.scans().p99()).toArray()));
+                    Medians.of(at.stream().mapToDouble(row -> row.baseline().perSecond()).toArray()),
+                    Medians.of(at.stream().mapToDouble(row -> row.ceiling().perSecond()).toArray()),
+                    Medians.of(at.stream().mapToDouble(row -> row.scans().perSecond()).toArray()),
+                    Medians.of(at.stream().mapToDouble(Row::ratio).toArray()),
+                    Medians.of(at.stream().mapToDouble(Row::ofCeiling).toArray()),
+                    Medians.of(at.stream().mapToDouble(row -> row.scans().p99()).toArray()));
         }
         System.out.printf("%n| run | load avg | other CPU | hot scans/s (accepted) | p50 ms | p99 ms | p99.9 ms"
                 + " | refused duplicates | other non-2xx | conflicts retried | events on a hot parcel | ÷ inserts at %d |%n"
@@ -375,12 +399,5 @@ public final class ScanThroughputBenchmark {
         rows.stream().flatMap(row -> row.scans().failures().entrySet().stream())
                 .forEach(failure -> System.out.println("scan failure: " + failure.getKey() + " × " + failure.getValue()));
         hotRows.forEach(row -> System.out.println("hot run " + row.run() + " failures: " + row.scans().failures()));
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The standalone jar on its embedded defaults, run as a child process with {@code -Xmx512m} and an empty data
@@ -31,10 +29,14 @@ final class StandaloneServer implements AutoCloseable {
     record Parcel(String waybillId, String trackingNumber) {
     }
 
+    /** What the jar logs once it serves requests ({@code ReadyBanner}). */
+    private static final String READY = "Exqress is ready";
+
     private final Process process;
     private final Path dataDir;
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Duration startUp;
 
     private StandaloneServer(Process process, Path dataDir, String base) {
         this.process = process;
@@ -57,6 +59,7 @@ final class StandaloneServer implements AutoCloseable {
                 // Else a graceful shutdown waits its whole 30 s for the load generator's idle keep-alive connections.
                 "--server.shutdown=immediate"));
         command.addAll(List.of(properties));
+        long launched = System.nanoTime();
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(workDir.toFile())
@@ -64,7 +67,7 @@ final class StandaloneServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         StandaloneServer server = new StandaloneServer(process, dataDir, "http://localhost:" + port);
         try {
-            server.awaitReady(log);
+            server.startUp = awaitLine(process, log, READY, launched);
         } catch (IOException | InterruptedException | RuntimeException e) {
             server.close();
             throw e;
@@ -72,17 +75,29 @@ final class StandaloneServer implements AutoCloseable {
         return server;
     }
 
-    private void awaitReady(Path log) throws IOException, InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            if (Files.exists(log) && Files.readString(log).contains("Exqress is ready")) {
-                return;
+    /**
+     * Waits until the child's log holds {@code line}, looking every 20 ms.
+     *
+     * @param launched {@link System#nanoTime()} just before the process was started
+     * @return the time from {@code launched} until the line was seen
+     */
+    static Duration awaitLine(Process process, Path log, String line, long launched)
+            throws IOException, InterruptedException {
+        for (int i = 0; i < 6000; i++) {
+            if (Files.exists(log) && Files.readString(log).contains(line)) {
+                return Duration.ofNanos(System.nanoTime() - launched);
             }
             if (!process.isAlive()) {
                 break;
             }
-            Thread.sleep(200);
+            Thread.sleep(20);
         }
-        throw new IllegalStateException("the server did not start; see " + log);
+        throw new IllegalStateException("no \"" + line + "\" from the child process; see " + log);
+    }
+
+    /** From the start of the process until it logged that it is ready, on an empty data directory. */
+    Duration startUp() {
+        return startUp;
     }
 
     URI uri(String path) {
@@ -173,13 +188,7 @@ final class StandaloneServer implements AutoCloseable {
     public void close() throws InterruptedException, IOException {
         process.destroy();
         process.waitFor();
-        if (Files.exists(dataDir)) {
-            try (Stream<Path> paths = Files.walk(dataDir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        TempDirs.delete(dataDir);
     }
 
     long pid() {
