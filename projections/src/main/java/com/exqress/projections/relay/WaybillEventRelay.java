@@ -11,20 +11,24 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes every waybill event as a {@link WaybillIntegrationEvent}, keyed by waybill id so that one parcel's
- * events stay in order on one partition. It returns only once the broker has acknowledged the record, so the
- * processor's token never moves past an event Kafka does not have; when Kafka is down the handler fails, the
- * processor retries from its token (see {@link KafkaRelayConfiguration}), and consumers see some events twice.
+ * events stay in order on one partition. The processor handles events in batches, one transaction each; every
+ * record of a batch is sent at once, and the batch commits (and its token moves) only once the broker has
+ * acknowledged all of them, so the token never moves past an event Kafka does not have. Waiting for each record
+ * in turn held the relay to a few dozen events a second. When Kafka is down the batch fails, the processor
+ * retries from its token (see {@link KafkaRelayConfiguration}), and consumers see some events twice.
  */
 @Component
 @ProcessingGroup(WaybillEventRelay.PROCESSING_GROUP)
@@ -73,17 +77,32 @@ public class WaybillEventRelay {
     }
 
     private void publish(WaybillIntegrationEvent integrationEvent) {
-        String key = integrationEvent.waybillId().toString();
+        CompletableFuture<?> sent = kafka.send(topic, integrationEvent.waybillId().toString(), json(integrationEvent));
+        // A send that failed at once (no broker to ask for the topic's metadata) fails the batch now, rather than
+        // after each later record of it has waited for that metadata in turn.
+        if (sent.isDone() || !CurrentUnitOfWork.isStarted()) {
+            awaitAcknowledgement(sent, integrationEvent);
+        } else {
+            CurrentUnitOfWork.get().onPrepareCommit(batch -> awaitAcknowledgement(sent, integrationEvent));
+        }
+    }
+
+    private static String json(WaybillIntegrationEvent integrationEvent) {
         try {
-            kafka.send(topic, key, JSON.writeValueAsString(integrationEvent))
-                    .get(ACKNOWLEDGEMENT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return JSON.writeValueAsString(integrationEvent);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write event " + integrationEvent.eventId() + " as JSON", e);
+        }
+    }
+
+    private static void awaitAcknowledgement(CompletableFuture<?> sent, WaybillIntegrationEvent integrationEvent) {
+        try {
+            sent.get(ACKNOWLEDGEMENT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing event " + integrationEvent.eventId(), e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not acknowledge event " + integrationEvent.eventId(), e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write event " + integrationEvent.eventId() + " as JSON", e);
         }
     }
 }
