@@ -35,7 +35,9 @@ public class SecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/auth/login", "/auth/refresh", "/auth/logout", "/auth/jwks.json",
-                                "/.well-known/jwks.json", "/audit/checkpoints/jwks.json", "/actuator/health", "/actuator/health/**").permitAll()
+                                "/.well-known/jwks.json", "/audit/checkpoints/jwks.json", "/actuator/health", "/actuator/health/**",
+                                // Counts and timings only, never personal data; Prometheus scrapes it inside the cluster.
+                                "/actuator/prometheus").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
