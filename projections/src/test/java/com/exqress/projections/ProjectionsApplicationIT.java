@@ -31,7 +31,8 @@ class ProjectionsApplicationIT extends ProjectionsIntegrationTest {
     /** What the ServiceMonitor in infra/argocd scrapes, without a token. */
     @Test
     void exposesItsMetricsToPrometheus() {
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        client.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .contains("jvm_memory_used_bytes", "hikaricp_connections_active"));
     }
