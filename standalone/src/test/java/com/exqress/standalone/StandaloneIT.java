@@ -44,8 +44,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +58,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The embedded default as a new user runs it: no datasource configured, so the application starts its own
@@ -72,6 +75,15 @@ class StandaloneIT {
     static Path dataDir;
 
     private static ConfigurableApplicationContext app;
+
+    private static final Map<String, Object> WAYBILL = Map.of(
+            "carrier", "SWP", "service", "STANDARD",
+            "sender", Map.of("name", "Kim Minji", "phone", "010-1234-5678", "address",
+                    Map.of("line1", "12 Sejong-daero", "city", "Seoul", "postalCode", "04524", "country", "KR")),
+            "recipient", Map.of("name", "Lee Jun", "phone", "010-5555-0101", "address",
+                    Map.of("line1", "45 Haeundae-ro", "city", "Seoul", "postalCode", "03187", "country", "KR")),
+            "parcel", Map.of("weightGrams", 1200, "lengthCm", 30, "widthCm", 20, "heightCm", 10),
+            "note", "leave with the guard");
 
     @BeforeAll
     static void start() {
@@ -211,6 +223,29 @@ class StandaloneIT {
                 .containsExactly("WAYBILL_CREATED", "LABEL_PRINTED", "CUSTODY_TRANSFERRED");
         assertThat(String.join("\n", published)).doesNotContain("Kim Minji", "010-1234-5678", "Sejong-daero", "Lee Jun",
                 "010-5555-0101", "leave with the guard", "sender1", "courier-swp-1");
+    }
+
+    /**
+     * The trace id of a request, sent as W3C traceparent, is in the log lines of the command handling it reaches
+     * and of the handling of the events it recorded by the tracking processors, on their own threads.
+     */
+    @Test
+    void aRequestsTraceIdIsInTheLogLinesOfItsCommandAndEventHandling(CapturedOutput output) {
+        String traceId = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+
+        client().post().uri("/waybills").header("Authorization", bearer("sender1"))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(WAYBILL).exchange().expectStatus().isCreated();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(HandlerTraceProbe.HANDLED)
+                .filteredOn(handled -> traceId.equals(handled.traceId()))
+                .anyMatch(handled -> handled.kind().equals("command") && handled.type().equals("CreateWaybill"))
+                .anyMatch(handled -> handled.kind().equals("event") && handled.type().equals("WaybillCreated")
+                        && !handled.thread().startsWith("exqress-blocking")));
+        assertThat(output.getAll().lines().filter(line -> line.contains("probe: handling command CreateWaybill")))
+                .anyMatch(line -> line.contains(traceId));
+        assertThat(output.getAll().lines().filter(line -> line.contains("probe: handling event WaybillCreated")))
+                .anyMatch(line -> line.contains(traceId));
     }
 
     @Test
@@ -381,14 +416,7 @@ class StandaloneIT {
     }
 
     private static String createWaybill() {
-        return createWaybill(Map.of(
-                "carrier", "SWP", "service", "STANDARD",
-                "sender", Map.of("name", "Kim Minji", "phone", "010-1234-5678", "address",
-                        Map.of("line1", "12 Sejong-daero", "city", "Seoul", "postalCode", "04524", "country", "KR")),
-                "recipient", Map.of("name", "Lee Jun", "phone", "010-5555-0101", "address",
-                        Map.of("line1", "45 Haeundae-ro", "city", "Seoul", "postalCode", "03187", "country", "KR")),
-                "parcel", Map.of("weightGrams", 1200, "lengthCm", 30, "widthCm", 20, "heightCm", 10),
-                "note", "leave with the guard"));
+        return createWaybill(WAYBILL);
     }
 
     private static String createWaybill(Map<String, Object> request) {
@@ -449,7 +477,7 @@ class StandaloneIT {
 
     private static ConfigurableApplicationContext startExqress() {
         assertThat(Files.isDirectory(dataDir)).isTrue();
-        return new SpringApplicationBuilder(ExqressApplication.class)
+        return new SpringApplicationBuilder(ExqressApplication.class, HandlerTraceProbe.class)
                 // No data key cached: every read of personal data goes to the database, so BlockHound catches one on an
                 // event loop that a warm cache would hide.
                 .run("--server.port=0", "--exqress.data-dir=" + dataDir, "--exqress.data-keys.cache-ttl=0s");

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +21,7 @@ import java.util.function.BiFunction;
  * class and role names only, never who or which waybill.
  */
 @Component
-public class EventStoreMetrics implements MessageDispatchInterceptor<EventMessage<?>> {
+public class EventStoreMetrics {
 
     private final MeterRegistry meters;
     private final Map<Role, Counter> disclosures = new EnumMap<>(Role.class);
@@ -36,11 +35,11 @@ public class EventStoreMetrics implements MessageDispatchInterceptor<EventMessag
                     .tag("role", role.name())
                     .register(meters));
         }
-        eventStore.registerDispatchInterceptor(this);
+        // On the event store itself, not as a bean: Axon would also put a bean on the event gateway, and count twice.
+        eventStore.registerDispatchInterceptor(this::countOnCommit);
     }
 
-    @Override
-    public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+    private BiFunction<Integer, EventMessage<?>, EventMessage<?>> countOnCommit(List<? extends EventMessage<?>> messages) {
         List<EventMessage<?>> appended = List.copyOf(messages);
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> count(appended));
