@@ -210,6 +210,33 @@ class KubernetesManifestsTest {
         assertThat(problems).isEmpty();
     }
 
+    /** An autoscaler's external metric is one that the cluster's prometheus-adapter serves. */
+    @Test
+    void externalMetricsOfAutoscalersAreServedByTheAdapter() {
+        Set<String> served = new TreeSet<>();
+        deployed.stream().filter(dir -> Infra.relative(dir).contains("cluster/")).forEach(dir -> ofKind(builds.get(dir), "Application")
+                .stream().filter(application -> application.path("spec").path("source").path("chart").asText().equals("prometheus-adapter"))
+                .forEach(adapter -> adapter.path("spec").path("source").path("helm").path("valuesObject").path("rules")
+                        .path("external").forEach(rule -> served.add(rule.path("name").path("as").asText()))));
+        List<String> problems = new ArrayList<>();
+        Set<String> used = new TreeSet<>();
+        for (Path dir : servicesOverlays()) {
+            for (JsonNode hpa : ofKind(builds.get(dir), "HorizontalPodAutoscaler")) {
+                for (JsonNode metric : hpa.path("spec").path("metrics")) {
+                    String name = metric.path("external").path("metric").path("name").asText();
+                    if (metric.path("type").asText().equals("External")) {
+                        used.add(name);
+                        if (!served.contains(name)) {
+                            problems.add(Infra.relative(dir) + " " + Infra.kindAndName(hpa) + ": no prometheus-adapter rule serves " + name);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(used).as("external metrics the autoscalers use").contains("exqress_processor_lag_seconds");
+        assertThat(problems).isEmpty();
+    }
+
     /** Every service logs one JSON object a line in the cluster, for Fluent Bit to ship as fields. */
     @Test
     void everyServiceLogsJson() {

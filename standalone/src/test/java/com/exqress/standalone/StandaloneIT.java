@@ -31,6 +31,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.yaml.snakeyaml.Yaml;
 import reactor.core.Disposable;
 
 import javax.imageio.ImageIO;
@@ -47,9 +48,12 @@ import java.sql.Statement;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -246,6 +250,94 @@ class StandaloneIT {
                 .anyMatch(line -> line.contains(traceId));
         assertThat(output.getAll().lines().filter(line -> line.contains("probe: handling event WaybillCreated")))
                 .anyMatch(line -> line.contains(traceId));
+    }
+
+    /**
+     * Every series that the Grafana dashboard, the alert rules, the canary analysis and the autoscaler in infra/
+     * query is in what Prometheus scrapes from a running instance after some traffic, with the labels their matchers
+     * name: a renamed metric, a tag dropped, or a histogram published without buckets fails here, not on a blank panel.
+     * Labels that Prometheus itself adds to scraped samples are not the application's to expose.
+     */
+    @Test
+    void everyMetricTheDashboardAlertsAndCanaryQueryIsExposed() throws Exception {
+        Set<String> scrapeLabels = Set.of("rollouts_pod_template_hash", "job", "instance", "namespace", "pod", "service",
+                "container", "endpoint");
+        List<String> queries = queriesInInfra();
+        assertThat(queries).hasSizeGreaterThan(25);
+        client().post().uri("/scans").header("Authorization", bearer("courier-swp-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("qr", "not a label", "action", "PICKUP", "deviceTime", "2026-11-23T09:15:00Z"))
+                .exchange().expectStatus().isBadRequest();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Set<String>> exposed = exposedSeries();
+            List<String> missing = new ArrayList<>();
+            for (String query : queries) {
+                for (PromQlSelectors.Selector selector : PromQlSelectors.of(query)) {
+                    if (!exposed.containsKey(selector.metric())) {
+                        missing.add(selector.metric() + " (in " + query.strip() + ")");
+                    } else {
+                        selector.labels().stream().filter(label -> !scrapeLabels.contains(label))
+                                .filter(label -> !exposed.get(selector.metric()).contains(label))
+                                .forEach(label -> missing.add(selector.metric() + " label " + label));
+                    }
+                }
+            }
+            assertThat(missing).as("series queried in infra/ but not exposed").isEmpty();
+        });
+    }
+
+    /**
+     * The PromQL of the Grafana dashboard's panels, the PrometheusRule's alerts, the canary's analysis and the series
+     * that prometheus-adapter serves to projections' autoscaler.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> queriesInInfra() throws IOException {
+        List<String> queries = new ArrayList<>();
+        new ObjectMapper().readTree(REPOSITORY.resolve("infra/grafana/exqress-dashboard.json").toFile())
+                .findValues("expr").forEach(expr -> queries.add(expr.asText()));
+        Map<String, Object> alerts = new Yaml().load(Files.readString(REPOSITORY.resolve("infra/argocd/base/alerts.yaml")));
+        for (Map<String, Object> group : listAt(alerts, "spec", "groups")) {
+            listAt(group, "rules").forEach(rule -> queries.add(rule.get("expr").toString()));
+        }
+        Map<String, Object> analysis = new Yaml().load(Files.readString(REPOSITORY.resolve("infra/argocd/base/analysis-template.yaml")));
+        listAt(analysis, "spec", "metrics").forEach(metric -> queries.add(((Map<?, ?>) ((Map<?, ?>) metric.get("provider"))
+                .get("prometheus")).get("query").toString()));
+        for (Object document : new Yaml().loadAll(Files.readString(REPOSITORY.resolve("infra/argocd/cluster/base/add-ons.yaml")))) {
+            Map<String, Object> application = (Map<String, Object>) document;
+            if (((Map<?, ?>) application.get("metadata")).get("name").equals("prometheus-adapter")) {
+                listAt(application, "spec", "source", "helm", "valuesObject", "rules", "external")
+                        .forEach(rule -> queries.add(rule.get("seriesQuery").toString()));
+            }
+        }
+        return queries;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listAt(Map<String, Object> map, String... path) {
+        Object node = map;
+        for (String key : path) {
+            node = ((Map<String, Object>) node).get(key);
+        }
+        return (List<Map<String, Object>>) node;
+    }
+
+    /** Each sample name of the scrape, with every label name it has on any of its series. */
+    private static Map<String, Set<String>> exposedSeries() {
+        String scrape = WebTestClient.bindToServer().baseUrl("http://localhost:" + port())
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Map<String, Set<String>> series = new HashMap<>();
+        Pattern sample = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? \\S+");
+        Pattern label = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"(?:[^\"\\\\]|\\\\.)*\"");
+        scrape.lines().filter(line -> !line.startsWith("#")).map(sample::matcher).filter(Matcher::matches).forEach(match -> {
+            Set<String> labels = series.computeIfAbsent(match.group(1), name -> new HashSet<>());
+            if (match.group(2) != null) {
+                label.matcher(match.group(2)).results().forEach(result -> labels.add(result.group(1)));
+            }
+        });
+        return series;
     }
 
     @Test
