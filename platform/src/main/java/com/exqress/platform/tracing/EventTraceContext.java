@@ -10,6 +10,7 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,8 @@ import java.util.function.BiFunction;
  * request's trace id. An event recorded outside any request (the retention sweep) starts a trace of its own.
  * Commands need nothing of this: Axon handles them on the thread that sends them, which already has the trace.
  *
- * <p>The handler side is a bean, which Axon's Spring Boot support puts on every event processor. Axon's own {@code axon-tracing-opentelemetry} would do this and more, but it is not published for Axon 4.13.
+ * <p>The handler side is a bean, which Axon's Spring Boot support puts on every event processor. Axon's own
+ * {@code axon-tracing-opentelemetry} would do this and more, but it is not published for Axon 4.13.
  */
 @Component
 // Outermost of the event handler interceptors, so the others run in the trace as well.
@@ -36,9 +38,10 @@ public class EventTraceContext implements MessageHandlerInterceptor<EventMessage
     private final Tracer tracer;
     private final Propagator propagator;
 
-    public EventTraceContext(EventStore eventStore, Tracer tracer, Propagator propagator) {
+    /** Without tracing ({@code management.tracing.enabled=false}, and in Spring Boot's tests) there is no propagator. */
+    public EventTraceContext(EventStore eventStore, Tracer tracer, ObjectProvider<Propagator> propagator) {
         this.tracer = tracer;
-        this.propagator = propagator;
+        this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
         // On the event store itself, not as a bean: Axon would also put a bean on the event gateway, and do it twice.
         eventStore.registerDispatchInterceptor(this::withCurrentTrace);
     }
