@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 public class ScanMetrics implements WebFilter {
 
     /** The exchange attribute holding the scan's {@link ScanAction}, once its body was read. */
-    static final String ACTION = ScanMetrics.class.getName() + ".action";
+    private static final String ACTION = ScanMetrics.class.getName() + ".action";
     /** Scans the canary analysis and the alert rules of infra/ hold to: 99 % within half a second. */
     private static final Duration[] SLOS = {Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
             Duration.ofSeconds(1)};
