@@ -1,5 +1,6 @@
 package com.exqress.platform.metrics;
 
+import com.exqress.platform.eventstore.ProcessorPositions;
 import com.exqress.platform.schedule.PeriodicWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -7,12 +8,6 @@ import io.micrometer.core.instrument.Tags;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,20 +32,18 @@ public class ProcessorLag extends PeriodicWork {
     private static final Duration INTERVAL = Duration.ofSeconds(5);
 
     private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
+    private final ProcessorPositions positions;
     private final JdbcTemplate jdbc;
-    private final Serializer serializer;
     private final Clock clock;
     private final MultiGauge events;
     private final MultiGauge seconds;
 
-    public ProcessorLag(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
-                        Serializer serializer, Clock clock, MeterRegistry meters) {
+    public ProcessorLag(EventProcessingConfiguration processing, ProcessorPositions positions, JdbcTemplate jdbc,
+                        Clock clock, MeterRegistry meters) {
         super("processor-lag", INTERVAL);
         this.processing = processing;
-        this.eventStore = eventStore;
+        this.positions = positions;
         this.jdbc = jdbc;
-        this.serializer = serializer;
         this.clock = clock;
         this.events = MultiGauge.builder("exqress.processor.lag.events")
                 .description("events in the event store that the processor has not handled yet").register(meters);
@@ -60,7 +53,7 @@ public class ProcessorLag extends PeriodicWork {
 
     @Override
     protected void runOnce() {
-        long head = head();
+        long head = positions.head();
         List<MultiGauge.Row<?>> eventRows = new ArrayList<>();
         List<MultiGauge.Row<?>> secondRows = new ArrayList<>();
         for (Map.Entry<String, EventProcessor> processor : processing.eventProcessors().entrySet()) {
@@ -81,25 +74,11 @@ public class ProcessorLag extends PeriodicWork {
         seconds.register(secondRows, true);
     }
 
-    @SuppressWarnings("unchecked")
-    private long head() {
-        TrackingToken head = ((StreamableMessageSource<TrackedEventMessage<?>>) (StreamableMessageSource<?>) eventStore)
-                .createHeadToken();
-        return head == null ? 0 : head.position().orElse(0);
-    }
-
-    /** The lowest position of the processor's segments (each has seen every event up to its token); empty before it claimed any. */
+    /** The lowest position of the processor's segments (each saw every event up to its token); empty before it started. */
     private OptionalLong position(String processorName) {
-        List<Long> positions = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?", (row, n) -> {
-            byte[] token = row.getBytes("token");
-            if (token == null) {
-                return -1L;
-            }
-            TrackingToken tracking = serializer.deserialize(
-                    new SimpleSerializedObject<>(token, byte[].class, row.getString("token_type"), null));
-            return tracking.position().orElse(-1);
-        }, processorName);
-        return positions.stream().mapToLong(Long::longValue).min();
+        return positions.tokens(processorName).stream()
+                .mapToLong(token -> token == null ? -1 : token.position().orElse(-1))
+                .min();
     }
 
     private double secondsBehind(long position) {
