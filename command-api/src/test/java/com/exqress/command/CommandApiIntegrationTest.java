@@ -6,6 +6,7 @@ import com.exqress.identity.EmbeddedIdentity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"exqress.identity.embedded=true", "server.shutdown=immediate",
                 "exqress.scans.per-device-per-minute=20"})
+// Spring Boot tests leave the Prometheus registry out unless asked; the services serve it.
+@AutoConfigureObservability
 @ActiveProfiles("embedded")
 abstract class CommandApiIntegrationTest {
 

@@ -71,6 +71,8 @@ class ScanAbuseIT extends CommandApiIntegrationTest {
         assertThat(scans("refused", "LABEL_UNKNOWN") - unknownBefore).isEqualTo(beforeTheLimit.size());
         assertThat(scans("refused", "RATE_LIMITED") - limitedBefore).isEqualTo(1);
         assertThat(meters.counter("exqress.scans.rate_limited", "limit", "courier").count() - courierLimitBefore).isEqualTo(1);
+        assertThat(meters.get("exqress.scans.latency").tags("outcome", "refused", "action", "PICKUP").timer().count())
+                .isGreaterThanOrEqualTo(answers.size());
         List<String> tagValues = meters.getMeters().stream().filter(meter -> meter.getId().getName().startsWith("exqress.scans"))
                 .map(Meter::getId).flatMap(id -> id.getTags().stream()).map(Tag::getValue).toList();
         assertThat(tagValues).isNotEmpty().noneMatch(value -> value.contains(waybill) || value.contains(courier)
@@ -85,7 +87,7 @@ class ScanAbuseIT extends CommandApiIntegrationTest {
     }
 
     private double scans(String outcome, String code) {
-        return meters.counter("exqress.scans", "outcome", outcome, "code", code).count();
+        return meters.counter("exqress.scans", "outcome", outcome, "code", code, "action", "PICKUP").count();
     }
 
     private String printLabel(String waybill) {

@@ -3,6 +3,7 @@ package com.exqress.command;
 import com.exqress.label.LabelQrCodec;
 import com.exqress.waybill.api.CarrierId;
 import com.exqress.waybill.api.LabelReference;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -26,6 +27,8 @@ class ScansIT extends CommandApiIntegrationTest {
 
     @Autowired
     LabelQrCodec codec;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void pickupShowsTheCourierWhereToCollectAndRecordsThatTheyLooked() {
@@ -40,6 +43,31 @@ class ScansIT extends CommandApiIntegrationTest {
         assertThat(disclosuresOf(waybillOf(qr))).singleElement().satisfies(disclosure -> assertThat(disclosure)
                 .contains("\"purpose\":\"PICKUP\"", "SENDER_ADDRESS", "courier-swp-1", "COURIER")
                 .doesNotContain(SEOUL_SENDER_NAME, SENDER_PHONE));
+    }
+
+    /** Counted by action, outcome and role only: no tag names the waybill, the label or the courier. */
+    @Test
+    void aScanIsCountedAndTimedByActionAndItsDisclosureByRole() {
+        String qr = printedLabel();
+        double accepted = meters.counter("exqress.scans", "outcome", "accepted", "code", "NONE", "action", "PICKUP").count();
+        long timed = meters.timer("exqress.scans.latency", "outcome", "accepted", "action", "PICKUP").count();
+        double toCouriers = meters.counter("exqress.personal_data.disclosures", "role", "COURIER").count();
+        double disclosedEvents = meters.counter("exqress.events.appended", "type", "PersonalDataDisclosed").count();
+        double validLabels = meters.counter("exqress.labels.verifications", "result", "valid").count();
+
+        scan("courier-swp-1", qr, "PICKUP", null).expectStatus().isOk();
+
+        assertThat(meters.counter("exqress.scans", "outcome", "accepted", "code", "NONE", "action", "PICKUP").count() - accepted)
+                .isEqualTo(1);
+        assertThat(meters.timer("exqress.scans.latency", "outcome", "accepted", "action", "PICKUP").count() - timed).isEqualTo(1);
+        assertThat(meters.counter("exqress.labels.verifications", "result", "valid").count() - validLabels).isEqualTo(1);
+        assertThat(meters.counter("exqress.personal_data.disclosures", "role", "COURIER").count() - toCouriers).isEqualTo(1);
+        assertThat(meters.counter("exqress.events.appended", "type", "PersonalDataDisclosed").count() - disclosedEvents)
+                .isEqualTo(1);
+        String waybill = waybillOf(qr);
+        assertThat(meters.getMeters()).flatExtracting(meter -> meter.getId().getTags())
+                .noneMatch(tag -> tag.getValue().contains(waybill) || tag.getValue().contains("courier-swp-1")
+                        || tag.getValue().contains(qr));
     }
 
     @Test

@@ -32,8 +32,8 @@ class KubernetesManifestsTest {
     /** Values the base holds until an overlay replaces them; none may survive into what an overlay builds. */
     private static final List<String> PLACEHOLDERS =
             List.of("set-by-overlay", "registry.invalid", "exqress.invalid", "/ENVIRONMENT/", "192.0.2.0/24");
-    /** Served once issue 8's observability part exposes Micrometer's Prometheus registry; named by ServiceMonitors. */
-    private static final Set<String> PENDING_ENDPOINTS = Set.of("/actuator/prometheus");
+    /** Spring Boot's structured log formats: one JSON object a line. */
+    private static final Set<String> JSON_LOG_FORMATS = Set.of("ecs", "logstash", "gelf");
 
     /** Each kustomization directory and what it builds. */
     private final Map<Path, List<JsonNode>> builds = new LinkedHashMap<>();
@@ -192,7 +192,7 @@ class KubernetesManifestsTest {
             for (JsonNode monitor : ofKind(resources, "ServiceMonitor")) {
                 for (JsonNode endpoint : monitor.path("spec").path("endpoints")) {
                     String path = endpoint.path("path").asText();
-                    if (!endpoints.contains(path) && !PENDING_ENDPOINTS.contains(path)) {
+                    if (!endpoints.contains(path)) {
                         problems.add(Infra.relative(dir) + " " + Infra.kindAndName(monitor) + ": " + path + " is not served");
                     }
                     List<JsonNode> services = ofKind(resources, "Service").stream()
@@ -206,6 +206,65 @@ class KubernetesManifestsTest {
                     }
                 }
             }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** An autoscaler's external metric is one that the cluster's prometheus-adapter serves. */
+    @Test
+    void externalMetricsOfAutoscalersAreServedByTheAdapter() {
+        Set<String> served = new TreeSet<>();
+        deployed.stream().filter(dir -> Infra.relative(dir).contains("cluster/")).forEach(dir -> ofKind(builds.get(dir), "Application")
+                .stream().filter(application -> application.path("spec").path("source").path("chart").asText().equals("prometheus-adapter"))
+                .forEach(adapter -> adapter.path("spec").path("source").path("helm").path("valuesObject").path("rules")
+                        .path("external").forEach(rule -> served.add(rule.path("name").path("as").asText()))));
+        List<String> problems = new ArrayList<>();
+        Set<String> used = new TreeSet<>();
+        for (Path dir : servicesOverlays()) {
+            for (JsonNode hpa : ofKind(builds.get(dir), "HorizontalPodAutoscaler")) {
+                for (JsonNode metric : hpa.path("spec").path("metrics")) {
+                    String name = metric.path("external").path("metric").path("name").asText();
+                    if (metric.path("type").asText().equals("External")) {
+                        used.add(name);
+                        if (!served.contains(name)) {
+                            problems.add(Infra.relative(dir) + " " + Infra.kindAndName(hpa) + ": no prometheus-adapter rule serves " + name);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(used).as("external metrics the autoscalers use").contains("exqress_processor_lag_seconds");
+        assertThat(problems).isEmpty();
+    }
+
+    /** Every service logs one JSON object a line in the cluster, for Fluent Bit to ship as fields. */
+    @Test
+    void everyServiceLogsJson() {
+        List<String> problems = new ArrayList<>();
+        for (Path dir : servicesOverlays()) {
+            List<JsonNode> resources = builds.get(dir);
+            Map<String, JsonNode> configMaps = new LinkedHashMap<>();
+            ofKind(resources, "ConfigMap").forEach(map -> configMaps.put(map.path("metadata").path("name").asText(), map));
+            workloads(resources).forEach((name, workload) -> {
+                for (JsonNode container : workload.path("spec").path("template").path("spec").path("containers")) {
+                    Set<String> formats = new HashSet<>();
+                    container.path("env").forEach(variable -> {
+                        if (variable.path("name").asText().equals("LOGGING_STRUCTURED_FORMAT_CONSOLE")) {
+                            formats.add(variable.path("value").asText());
+                        }
+                    });
+                    container.path("envFrom").forEach(from -> {
+                        JsonNode configMap = configMaps.get(from.path("configMapRef").path("name").asText());
+                        if (configMap != null) {
+                            formats.add(configMap.path("data").path("LOGGING_STRUCTURED_FORMAT_CONSOLE").asText());
+                        }
+                    });
+                    if (formats.stream().noneMatch(JSON_LOG_FORMATS::contains)) {
+                        problems.add(Infra.relative(dir) + " " + name + "/" + container.path("name").asText()
+                                + ": LOGGING_STRUCTURED_FORMAT_CONSOLE is not one of " + JSON_LOG_FORMATS);
+                    }
+                }
+            });
         }
         assertThat(problems).isEmpty();
     }

@@ -7,6 +7,7 @@ import com.exqress.waybill.api.WaybillEvent;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +29,8 @@ import java.util.List;
                 // Webhooks retry, and give up, within a second or two instead of minutes; receivers run on localhost.
                 "exqress.webhooks.disable-after=4", "exqress.webhooks.first-retry=PT0.2S",
                 "exqress.webhooks.poll-interval=PT0.05S", "exqress.webhooks.allow-plain-http-to-localhost=true"})
+// Spring Boot tests leave the Prometheus registry out unless asked; the services serve it.
+@AutoConfigureObservability
 public abstract class ProjectionsIntegrationTest {
 
     @Autowired

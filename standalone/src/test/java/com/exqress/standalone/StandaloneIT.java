@@ -31,6 +31,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.yaml.snakeyaml.Yaml;
 import reactor.core.Disposable;
 
 import javax.imageio.ImageIO;
@@ -44,10 +45,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -56,6 +62,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The embedded default as a new user runs it: no datasource configured, so the application starts its own
@@ -72,6 +79,15 @@ class StandaloneIT {
     static Path dataDir;
 
     private static ConfigurableApplicationContext app;
+
+    private static final Map<String, Object> WAYBILL = Map.of(
+            "carrier", "SWP", "service", "STANDARD",
+            "sender", Map.of("name", "Kim Minji", "phone", "010-1234-5678", "address",
+                    Map.of("line1", "12 Sejong-daero", "city", "Seoul", "postalCode", "04524", "country", "KR")),
+            "recipient", Map.of("name", "Lee Jun", "phone", "010-5555-0101", "address",
+                    Map.of("line1", "45 Haeundae-ro", "city", "Seoul", "postalCode", "03187", "country", "KR")),
+            "parcel", Map.of("weightGrams", 1200, "lengthCm", 30, "widthCm", 20, "heightCm", 10),
+            "note", "leave with the guard");
 
     @BeforeAll
     static void start() {
@@ -211,6 +227,117 @@ class StandaloneIT {
                 .containsExactly("WAYBILL_CREATED", "LABEL_PRINTED", "CUSTODY_TRANSFERRED");
         assertThat(String.join("\n", published)).doesNotContain("Kim Minji", "010-1234-5678", "Sejong-daero", "Lee Jun",
                 "010-5555-0101", "leave with the guard", "sender1", "courier-swp-1");
+    }
+
+    /**
+     * The trace id of a request, sent as W3C traceparent, is in the log lines of the command handling it reaches
+     * and of the handling of the events it recorded by the tracking processors, on their own threads.
+     */
+    @Test
+    void aRequestsTraceIdIsInTheLogLinesOfItsCommandAndEventHandling(CapturedOutput output) {
+        String traceId = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+
+        client().post().uri("/waybills").header("Authorization", bearer("sender1"))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(WAYBILL).exchange().expectStatus().isCreated();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(HandlerTraceProbe.HANDLED)
+                .filteredOn(handled -> traceId.equals(handled.traceId()))
+                .anyMatch(handled -> handled.kind().equals("command") && handled.type().equals("CreateWaybill"))
+                .anyMatch(handled -> handled.kind().equals("event") && handled.type().equals("WaybillCreated")
+                        && !handled.thread().startsWith("exqress-blocking")));
+        assertThat(output.getAll().lines().filter(line -> line.contains("probe: handling command CreateWaybill")))
+                .anyMatch(line -> line.contains(traceId));
+        assertThat(output.getAll().lines().filter(line -> line.contains("probe: handling event WaybillCreated")))
+                .anyMatch(line -> line.contains(traceId));
+    }
+
+    /**
+     * Every series that the Grafana dashboard, the alert rules, the canary analysis and the autoscaler in infra/
+     * query is in what Prometheus scrapes from a running instance after some traffic, with the labels their matchers
+     * name: a renamed metric, a tag dropped, or a histogram published without buckets fails here, not on a blank panel.
+     * Labels that Prometheus itself adds to scraped samples are not the application's to expose.
+     */
+    @Test
+    void everyMetricTheDashboardAlertsAndCanaryQueryIsExposed() throws Exception {
+        Set<String> scrapeLabels = Set.of("rollouts_pod_template_hash", "job", "instance", "namespace", "pod", "service",
+                "container", "endpoint");
+        List<String> queries = queriesInInfra();
+        assertThat(queries).hasSizeGreaterThan(25);
+        client().post().uri("/scans").header("Authorization", bearer("courier-swp-1"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("qr", "not a label", "action", "PICKUP", "deviceTime", "2026-11-23T09:15:00Z"))
+                .exchange().expectStatus().isBadRequest();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Set<String>> exposed = exposedSeries();
+            List<String> missing = new ArrayList<>();
+            for (String query : queries) {
+                for (PromQlSelectors.Selector selector : PromQlSelectors.of(query)) {
+                    if (!exposed.containsKey(selector.metric())) {
+                        missing.add(selector.metric() + " (in " + query.strip() + ")");
+                    } else {
+                        selector.labels().stream().filter(label -> !scrapeLabels.contains(label))
+                                .filter(label -> !exposed.get(selector.metric()).contains(label))
+                                .forEach(label -> missing.add(selector.metric() + " label " + label));
+                    }
+                }
+            }
+            assertThat(missing).as("series queried in infra/ but not exposed").isEmpty();
+        });
+    }
+
+    /**
+     * The PromQL of the Grafana dashboard's panels, the PrometheusRule's alerts, the canary's analysis and the series
+     * that prometheus-adapter serves to projections' autoscaler.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> queriesInInfra() throws IOException {
+        List<String> queries = new ArrayList<>();
+        new ObjectMapper().readTree(REPOSITORY.resolve("infra/grafana/exqress-dashboard.json").toFile())
+                .findValues("expr").forEach(expr -> queries.add(expr.asText()));
+        Map<String, Object> alerts = new Yaml().load(Files.readString(REPOSITORY.resolve("infra/argocd/base/alerts.yaml")));
+        for (Map<String, Object> group : listAt(alerts, "spec", "groups")) {
+            listAt(group, "rules").forEach(rule -> queries.add(rule.get("expr").toString()));
+        }
+        Map<String, Object> analysis = new Yaml().load(Files.readString(REPOSITORY.resolve("infra/argocd/base/analysis-template.yaml")));
+        listAt(analysis, "spec", "metrics").forEach(metric -> queries.add(((Map<?, ?>) ((Map<?, ?>) metric.get("provider"))
+                .get("prometheus")).get("query").toString()));
+        for (Object document : new Yaml().loadAll(Files.readString(REPOSITORY.resolve("infra/argocd/cluster/base/add-ons.yaml")))) {
+            Map<String, Object> application = (Map<String, Object>) document;
+            if (((Map<?, ?>) application.get("metadata")).get("name").equals("prometheus-adapter")) {
+                listAt(application, "spec", "source", "helm", "valuesObject", "rules", "external")
+                        .forEach(rule -> queries.add(rule.get("seriesQuery").toString()));
+            }
+        }
+        return queries;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listAt(Map<String, Object> map, String... path) {
+        Object node = map;
+        for (String key : path) {
+            node = ((Map<String, Object>) node).get(key);
+        }
+        return (List<Map<String, Object>>) node;
+    }
+
+    /** Each sample name of the scrape, with every label name it has on any of its series. */
+    private static Map<String, Set<String>> exposedSeries() {
+        String scrape = WebTestClient.bindToServer().baseUrl("http://localhost:" + port())
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Map<String, Set<String>> series = new HashMap<>();
+        Pattern sample = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? \\S+");
+        Pattern label = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"(?:[^\"\\\\]|\\\\.)*\"");
+        scrape.lines().filter(line -> !line.startsWith("#")).map(sample::matcher).filter(Matcher::matches).forEach(match -> {
+            Set<String> labels = series.computeIfAbsent(match.group(1), name -> new HashSet<>());
+            if (match.group(2) != null) {
+                label.matcher(match.group(2)).results().forEach(result -> labels.add(result.group(1)));
+            }
+        });
+        return series;
     }
 
     @Test
@@ -381,14 +508,7 @@ class StandaloneIT {
     }
 
     private static String createWaybill() {
-        return createWaybill(Map.of(
-                "carrier", "SWP", "service", "STANDARD",
-                "sender", Map.of("name", "Kim Minji", "phone", "010-1234-5678", "address",
-                        Map.of("line1", "12 Sejong-daero", "city", "Seoul", "postalCode", "04524", "country", "KR")),
-                "recipient", Map.of("name", "Lee Jun", "phone", "010-5555-0101", "address",
-                        Map.of("line1", "45 Haeundae-ro", "city", "Seoul", "postalCode", "03187", "country", "KR")),
-                "parcel", Map.of("weightGrams", 1200, "lengthCm", 30, "widthCm", 20, "heightCm", 10),
-                "note", "leave with the guard"));
+        return createWaybill(WAYBILL);
     }
 
     private static String createWaybill(Map<String, Object> request) {
@@ -449,7 +569,7 @@ class StandaloneIT {
 
     private static ConfigurableApplicationContext startExqress() {
         assertThat(Files.isDirectory(dataDir)).isTrue();
-        return new SpringApplicationBuilder(ExqressApplication.class)
+        return new SpringApplicationBuilder(ExqressApplication.class, HandlerTraceProbe.class)
                 // No data key cached: every read of personal data goes to the database, so BlockHound catches one on an
                 // event loop that a warm cache would hide.
                 .run("--server.port=0", "--exqress.data-dir=" + dataDir, "--exqress.data-keys.cache-ttl=0s");

@@ -23,16 +23,29 @@ public class LabelResolver {
     private final LabelReferenceIndex index;
     private final WaybillLabelHistory history;
     private final CarrierNetwork network;
+    private final LabelVerificationMetrics metrics;
 
     public LabelResolver(LabelQrCodec codec, LabelReferenceIndex index, WaybillLabelHistory history,
-                         CarrierNetwork network) {
+                         CarrierNetwork network, LabelVerificationMetrics metrics) {
         this.codec = codec;
         this.index = index;
         this.history = history;
         this.network = network;
+        this.metrics = metrics;
     }
 
     public WaybillLabelFacts resolve(String qrText, Actor actor) {
+        try {
+            WaybillLabelFacts facts = verify(qrText, actor);
+            metrics.valid();
+            return facts;
+        } catch (LabelRejectedException e) {
+            metrics.rejected(e.rejection());
+            throw e;
+        }
+    }
+
+    private WaybillLabelFacts verify(String qrText, Actor actor) {
         VerifiedLabel label = codec.verify(qrText);
         WaybillLabelFacts facts = index.waybillOf(label.reference()).flatMap(history::factsOf)
                 .orElseThrow(LabelResolver::unknown);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.util.regex.Pattern;
@@ -70,7 +71,9 @@ public class ScanController {
             Actor actor,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestHeader(name = DEVICE_ID, required = false) String device,
-            @Valid @RequestBody ScanRequest request) {
+            @Valid @RequestBody ScanRequest request,
+            ServerWebExchange exchange) {
+        ScanMetrics.tagAction(exchange, request.action());
         if (device != null && !DEVICE_FORMAT.matcher(device).matches()) {
             throw ApiProblem.invalidField(DEVICE_ID, "must be 1-64 letters, digits or . _ : -");
         }

@@ -15,6 +15,7 @@ import com.exqress.waybill.api.Provenance;
 import com.exqress.waybill.api.WaybillCreated;
 import com.exqress.waybill.api.WaybillId;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
@@ -41,7 +42,9 @@ class LabelResolverTest {
     private final LabelQrCodec codec = codec();
     private final CountingIndex index = new CountingIndex();
     private final CountingHistory history = new CountingHistory();
-    private final LabelResolver resolver = new LabelResolver(codec, index, history, new SameCarrierOnly());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final LabelResolver resolver = new LabelResolver(codec, index, history, new SameCarrierOnly(),
+            new LabelVerificationMetrics(meters));
 
     @Test
     void aTamperedLabelIsRejectedAsForgedWithoutReadingTheDatabase() {
@@ -75,6 +78,24 @@ class LabelResolverTest {
         LabelReference reference = printedForSwp();
 
         assertThat(resolver.resolve(codec.encode(SWP, reference), COURIER).carrier()).isEqualTo(SWP);
+    }
+
+    @Test
+    void countsEveryVerificationByItsResult() {
+        LabelReference reference = printedForSwp();
+        resolver.resolve(codec.encode(SWP, reference), COURIER);
+        assertRejected(codec.encode(BLR, reference), LabelRejection.LABEL_FORGED, COURIER);
+        assertRejected(codec.encode(BLR, reference), LabelRejection.LABEL_FORGED, COURIER);
+        assertRejected("https://example.com/parcel?name=Kim", LabelRejection.LABEL_MALFORMED, COURIER);
+
+        assertThat(verifications("valid")).isEqualTo(1);
+        assertThat(verifications("forged")).isEqualTo(2);
+        assertThat(verifications("malformed")).isEqualTo(1);
+        assertThat(verifications("revoked")).as("registered before the first one").isZero();
+    }
+
+    private double verifications(String result) {
+        return meters.get("exqress.labels.verifications").tag("result", result).counter().count();
     }
 
     @Test

@@ -12,10 +12,10 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
 /**
- * Every endpoint needs a valid access token except logging in, the published keys, the health probe and the
- * API documentation (whose paths exist only where springdoc.api-docs.enabled is true). Failures are problem
- * responses like every other error; no session, no cookie, no CSRF token, because clients send a bearer token
- * with each request.
+ * Every endpoint needs a valid access token except logging in, the published keys, the health probe, the
+ * metrics scrape and the API documentation (whose paths exist only where springdoc.api-docs.enabled is true).
+ * Failures are problem responses like every other error; no session, no cookie, no CSRF token, because
+ * clients send a bearer token with each request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -37,7 +37,9 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/auth/login", "/auth/refresh", "/auth/logout", "/auth/jwks.json",
                                 "/.well-known/jwks.json", "/audit/checkpoints/jwks.json", "/actuator/health", "/actuator/health/**",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                                // Counts and timings only, never personal data; Prometheus scrapes it inside the cluster.
+                                "/actuator/prometheus").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(new VerifiedAccessTokens(jwtDecoder)))

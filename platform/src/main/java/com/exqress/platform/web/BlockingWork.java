@@ -1,5 +1,7 @@
 package com.exqress.platform.web;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,8 @@ import java.util.concurrent.CompletableFuture;
 @Component
 public class BlockingWork implements DisposableBean {
 
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
+
     private final Scheduler scheduler;
 
     public BlockingWork(@Value("${exqress.blocking.threads:32}") int threads) {
@@ -26,15 +30,17 @@ public class BlockingWork implements DisposableBean {
     }
 
     public <T> Mono<T> call(Callable<T> work) {
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
             CompletableFuture<T> result = new CompletableFuture<>();
-            scheduler.schedule(() -> {
+            // The request's trace goes along, so the command handlers' log lines carry its trace id.
+            ContextSnapshot request = SNAPSHOTS.captureFrom(context);
+            scheduler.schedule(request.wrap(() -> {
                 try {
                     result.complete(work.call());
                 } catch (Throwable failure) {
                     result.completeExceptionally(failure);
                 }
-            });
+            }));
             return Mono.fromFuture(result, true);
         });
     }

@@ -1,13 +1,9 @@
 package com.exqress.projections.readmodel;
 
+import com.exqress.platform.eventstore.ProcessorPositions;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,22 +32,19 @@ public class ParcelRebuilds {
     private final ReadModelState state;
     private final ServingCopy serving;
     private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
-    private final Serializer serializer;
+    private final ProcessorPositions positions;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final long switchLag;
 
     public ParcelRebuilds(ReadModelState state, ServingCopy serving, EventProcessingConfiguration processing,
-                          EventStore eventStore, Serializer serializer, JdbcTemplate jdbc,
-                          TransactionTemplate transaction, Clock clock,
+                          ProcessorPositions positions, JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock,
                           @Value("${exqress.projections.switch-lag:50}") long switchLag) {
         this.state = state;
         this.serving = serving;
         this.processing = processing;
-        this.eventStore = eventStore;
-        this.serializer = serializer;
+        this.positions = positions;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
@@ -142,11 +135,7 @@ public class ParcelRebuilds {
     }
 
     private List<TrackingToken> tokens(ReadModelColor color) {
-        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?", (row, n) -> {
-            byte[] token = row.getBytes("token");
-            return token == null ? null : serializer.<byte[], TrackingToken>deserialize(
-                    new SimpleSerializedObject<>(token, byte[].class, row.getString("token_type"), null));
-        }, color.processorName());
+        return positions.tokens(color.processorName());
     }
 
     private int segments(ReadModelColor color) {
@@ -159,11 +148,8 @@ public class ParcelRebuilds {
                 Integer.class, color.processorName());
     }
 
-    @SuppressWarnings("unchecked")
     private long head() {
-        TrackingToken head = ((StreamableMessageSource<TrackedEventMessage<?>>) (StreamableMessageSource<?>) eventStore)
-                .createHeadToken();
-        return head == null ? 0 : head.position().orElse(0);
+        return positions.head();
     }
 
     private TrackingEventProcessor processor(ReadModelColor color) {

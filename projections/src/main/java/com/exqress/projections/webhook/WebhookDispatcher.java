@@ -33,15 +33,18 @@ class WebhookDispatcher implements SmartLifecycle {
     private final WebhookSender sender;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final WebhookMetrics metrics;
     private final RetryDelays retryDelays;
     private final Duration claimFor;
     private ScheduledExecutorService threads;
 
-    WebhookDispatcher(Deliveries deliveries, WebhookSender sender, WebhookProperties properties, Clock clock) {
+    WebhookDispatcher(Deliveries deliveries, WebhookSender sender, WebhookProperties properties, Clock clock,
+                      WebhookMetrics metrics) {
         this.deliveries = deliveries;
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
         this.retryDelays = new RetryDelays(properties.firstRetry(), properties.maxRetry());
         this.claimFor = sender.exchangeTimeout().multipliedBy(properties.batchSize()).plus(CLAIM_MARGIN);
     }
@@ -99,13 +102,16 @@ class WebhookDispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         if (failure.isEmpty()) {
             deliveries.delivered(delivery, now);
+            metrics.delivered();
             return;
         }
+        metrics.failed();
         int failedAttempts = delivery.attempts() + 1;
         Instant nextAttempt = now.plus(retryDelays.after(failedAttempts, ThreadLocalRandom.current()));
         log.info("webhook {}: event {} not delivered ({}, attempt {}); next attempt at {}", delivery.webhookId(),
                 delivery.eventId(), failure.get(), failedAttempts, nextAttempt);
         if (deliveries.failed(delivery, failure.get(), now, nextAttempt, properties.disableAfter())) {
+            metrics.disabled();
             log.warn("webhook {} disabled after {} failed attempts in a row; its queued events wait until an admin "
                     + "of its carrier enables it again", delivery.webhookId(), properties.disableAfter());
         }

@@ -7,6 +7,8 @@ import com.exqress.waybill.WaybillStory;
 import com.exqress.waybill.api.WaybillEvent;
 import com.exqress.waybill.api.WaybillId;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -54,6 +56,8 @@ class KafkaRelayOutageIT extends ProjectionsIntegrationTest {
     KafkaAdmin kafkaAdmin;
     @Autowired
     RelayProperties properties;
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void ownDatabaseAndBroker(DynamicPropertyRegistry registry) throws Exception {
@@ -82,11 +86,21 @@ class KafkaRelayOutageIT extends ProjectionsIntegrationTest {
         // Nothing counts as relayed while no broker acknowledges it.
         await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7))
                 .until(() -> lastRelayed(story.waybillId()) == beforeOutage - 1);
+        // The relay's lag, as the dashboard and projections' autoscaler see it: the events it has not published, and
+        // for how long the oldest of them has waited.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(relayLag("events")).isGreaterThanOrEqualTo(events.size() - beforeOutage);
+            assertThat(relayLag("seconds")).isPositive();
+        });
 
         broker = EmbeddedKafkaServer.start(broker.port());
         // A new broker starts empty; the application's own topic definition recreates the topic.
         kafkaAdmin.initialize();
         awaitRelayedUpTo(story.waybillId(), events.size() - 1, Duration.ofSeconds(90));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(relayLag("events")).isZero();
+            assertThat(relayLag("seconds")).isZero();
+        });
 
         Set<String> published = new HashSet<>();
         for (ConsumerRecord<String, String> record
@@ -101,6 +115,12 @@ class KafkaRelayOutageIT extends ProjectionsIntegrationTest {
 
     private void append(WaybillId waybillId, long firstSequence, List<WaybillEvent> events) {
         transactions.executeWithoutResult(status -> WaybillStory.append(eventStore, waybillId, firstSequence, events));
+    }
+
+    /** The last measured exqress.processor.lag.{events,seconds} of the relay; NaN before the first measurement. */
+    private double relayLag(String unit) {
+        Gauge lag = meters.find("exqress.processor.lag." + unit).tag("processor", WaybillEventRelay.PROCESSING_GROUP).gauge();
+        return lag == null ? Double.NaN : lag.value();
     }
 
     private long lastRelayed(WaybillId waybillId) {

@@ -9,6 +9,7 @@ import com.exqress.waybill.api.WaybillEvent;
 import com.exqress.waybill.api.WaybillId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -58,6 +59,8 @@ class WebhookDeliveryIT extends ProjectionsIntegrationTest {
     KafkaTemplate<String, String> kafka;
     @Autowired
     RelayProperties relay;
+    @Autowired
+    MeterRegistry meters;
 
     private final List<Receiver> receivers = new ArrayList<>();
     private final Map<UUID, CarrierId> registered = new HashMap<>();
@@ -129,10 +132,15 @@ class WebhookDeliveryIT extends ProjectionsIntegrationTest {
         UUID id = registeredWebhook.id();
         WaybillStory story = new WaybillStory(Instant.parse("2026-11-26T09:00:00Z"));
         String waybillId = story.waybillId().toString();
+        double failedBefore = meters.counter("exqress.webhooks.deliveries", "outcome", "failed").count();
+        double disabledBefore = meters.counter("exqress.webhooks.disabled").count();
 
         append(story, 0, List.of(story.created()));
 
         await().atMost(PATIENCE).until(() -> webhook(SWP, id).status() == WebhookStatus.DISABLED);
+        assertThat(meters.counter("exqress.webhooks.deliveries", "outcome", "failed").count() - failedBefore)
+                .isGreaterThanOrEqualTo(4);
+        assertThat(meters.counter("exqress.webhooks.disabled").count() - disabledBefore).isGreaterThanOrEqualTo(1);
         Webhook disabled = webhook(SWP, id);
         assertThat(disabled.consecutiveFailures()).isEqualTo(4);
         assertThat(disabled.lastFailure()).isEqualTo("HTTP_500");
