@@ -79,6 +79,30 @@ class ScanAbuseIT extends CommandApiIntegrationTest {
                 || value.contains("phone-") || value.contains(qr) || value.contains(codec.verify(qr).reference().value()));
     }
 
+    /** Verifying a label resolves it just as a scan does, so it is no way round the courier's allowance. */
+    @Test
+    void aCourierVerifyingAParcelsLabelInALoopIsRateLimitedToo() {
+        String qr = printLabel(api.create(null));
+        String courier = "abuse-nrt-" + UUID.randomUUID();
+        String token = new MintedTokens(accessTokens).courier(courier, "NRT", "DJN-01");
+        double courierLimitBefore = meters.counter("exqress.scans.rate_limited", "limit", "courier").count();
+
+        List<EntityExchangeResult<Map>> answers = new ArrayList<>();
+        EntityExchangeResult<Map> answer;
+        do {
+            answer = webClient.post().uri("/labels/verifications").contentType(MediaType.APPLICATION_JSON)
+                    .header("Authorization", "Bearer " + token).bodyValue(Map.of("qrText", qr))
+                    .exchange().expectBody(Map.class).returnResult();
+            answers.add(answer);
+        } while (answer.getStatus().value() != 429 && answers.size() < MAX_ATTEMPTS);
+
+        assertThat(answer.getStatus().value()).as("answer to attempt %d", answers.size()).isEqualTo(429);
+        assertThat(answer.getResponseBody()).containsEntry("code", "RATE_LIMITED");
+        assertThat(answers.subList(0, answers.size() - 1)).hasSizeGreaterThanOrEqualTo(PER_COURIER_PER_MINUTE)
+                .allSatisfy(refused -> assertThat(refused.getResponseBody()).containsEntry("code", "LABEL_UNKNOWN"));
+        assertThat(meters.counter("exqress.scans.rate_limited", "limit", "courier").count() - courierLimitBefore).isEqualTo(1);
+    }
+
     private EntityExchangeResult<Map> scan(String token, String device, String qr) {
         return webClient.post().uri("/scans").contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", "Bearer " + token).header("X-Device-Id", device)

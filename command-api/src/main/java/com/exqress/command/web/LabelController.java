@@ -2,9 +2,9 @@ package com.exqress.command.web;
 
 import com.exqress.command.label.CurrentLabel;
 import com.exqress.command.label.LabelProblems;
-import com.exqress.command.label.LabelResolver;
 import com.exqress.command.label.RenderedLabel;
 import com.exqress.command.label.WaybillLabelFacts;
+import com.exqress.command.scan.LabelVerifications;
 import com.exqress.label.LabelFormat;
 import com.exqress.label.LabelRejectedException;
 import com.exqress.label.LabelSigningKeys;
@@ -38,6 +38,7 @@ import static com.exqress.platform.web.ProblemCode.LABEL_FORGED;
 import static com.exqress.platform.web.ProblemCode.LABEL_MALFORMED;
 import static com.exqress.platform.web.ProblemCode.LABEL_REVOKED;
 import static com.exqress.platform.web.ProblemCode.LABEL_UNKNOWN;
+import static com.exqress.platform.web.ProblemCode.RATE_LIMITED;
 import static com.exqress.platform.web.ProblemCode.VALIDATION_FAILED;
 import static com.exqress.platform.web.ProblemCode.WAYBILL_NOT_FOUND;
 import static com.exqress.waybill.api.Role.CARRIER_ADMIN;
@@ -49,14 +50,14 @@ import static com.exqress.waybill.api.Role.CUSTOMER;
 public class LabelController {
 
     private final CurrentLabel currentLabel;
-    private final LabelResolver resolver;
+    private final LabelVerifications verifications;
     private final LabelSigningKeys keys;
     private final BlockingWork blocking;
 
-    public LabelController(CurrentLabel currentLabel, LabelResolver resolver, LabelSigningKeys keys,
+    public LabelController(CurrentLabel currentLabel, LabelVerifications verifications, LabelSigningKeys keys,
                            BlockingWork blocking) {
         this.currentLabel = currentLabel;
-        this.resolver = resolver;
+        this.verifications = verifications;
         this.keys = keys;
         this.blocking = blocking;
     }
@@ -92,11 +93,11 @@ public class LabelController {
     @Access(value = {COURIER, CARRIER_ADMIN},
             rule = "couriers and admins of the waybill's carrier or of a declared partner; anyone else is told "
                     + "LABEL_UNKNOWN")
-    @Problems({LABEL_MALFORMED, LABEL_FORGED, LABEL_UNKNOWN, LABEL_REVOKED, LABEL_DISPOSED})
+    @Problems({LABEL_MALFORMED, LABEL_FORGED, LABEL_UNKNOWN, LABEL_REVOKED, LABEL_DISPOSED, RATE_LIMITED})
     @PostMapping(path = "/labels/verifications", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<LabelVerificationResponse> verify(Actor actor, @Valid @RequestBody LabelVerificationRequest request) {
-        return blocking.call(() -> resolver.resolve(request.qrText(), actor))
+        return blocking.call(() -> verifications.verify(actor, request.qrText()))
                 .onErrorMap(LabelRejectedException.class, LabelProblems::toProblem)
                 .map(LabelController::asVerification);
     }
