@@ -87,7 +87,7 @@ public final class LabelKeyRing {
     }
 
     /** Every key id in the ring, retired ones included: no other carrier may use them. */
-    Set<String> keyIds() {
+    public Set<String> keyIds() {
         return keys.keySet();
     }
 
@@ -95,7 +95,7 @@ public final class LabelKeyRing {
         return Optional.ofNullable(keys.get(keyId));
     }
 
-    boolean isRetired(String keyId) {
+    public boolean isRetired(String keyId) {
         return retiredKeyIds.contains(keyId);
     }
 

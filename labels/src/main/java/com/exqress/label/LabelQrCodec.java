@@ -40,9 +40,9 @@ public final class LabelQrCodec {
     /** About 4 MB: the labels of the parcels one instance sees scanned again within a day or two. */
     private static final long REMEMBERED_SIGNATURES = 20_000;
 
-    private final LabelSigningKeys keys;
     private final String baseUrl;
-    private final Map<CarrierId, ActiveKey> activeKeys;
+    /** Replaced as a whole when a carrier's keys rotate, so one encode or verify sees one consistent set. */
+    private volatile KeysInUse inUse;
     /**
      * Key id and body of the labels whose signature held. A parcel is scanned at every step of its way, and the
      * ES256 check was a fifth of a scan's CPU. A key id names one key for good, so a signature that held once
@@ -54,16 +54,23 @@ public final class LabelQrCodec {
         if (!BASE_URL.matcher(baseUrl).matches()) {
             throw new IllegalArgumentException("the QR base URL must be upper case and end with '/', e.g. HTTPS://EXQ.RS/L/");
         }
-        this.keys = keys;
         this.baseUrl = baseUrl;
-        Map<CarrierId, ActiveKey> active = new HashMap<>();
-        keys.rings().forEach((carrier, ring) -> active.put(carrier, ActiveKey.of(carrier, ring)));
-        this.activeKeys = Map.copyOf(active);
+        this.inUse = KeysInUse.of(keys);
+    }
+
+    /** The keys that sign and verify labels from now on: a key was added, made active or retired. */
+    public void use(LabelSigningKeys keys) {
+        inUse = KeysInUse.of(keys);
+    }
+
+    /** The keys in use now. */
+    public LabelSigningKeys keys() {
+        return inUse.keys();
     }
 
     /** The QR text for a reference, signed with the carrier's active key. */
     public String encode(CarrierId carrier, LabelReference reference) {
-        ActiveKey active = activeKeys.get(carrier);
+        ActiveKey active = inUse.activeKeys().get(carrier);
         if (active == null) {
             throw new IllegalArgumentException("carrier " + carrier + " has no label signing keys");
         }
@@ -93,6 +100,7 @@ public final class LabelQrCodec {
             throw forged();
         }
         String keyId = shape.group("kid");
+        LabelSigningKeys keys = inUse.keys();
         CarrierId signer = keys.ownerOf(keyId).orElseThrow(LabelQrCodec::forged);
         LabelKeyRing ring = keys.rings().get(signer);
         ECKey key = ring.verificationKey(keyId).orElseThrow(LabelQrCodec::forged);
@@ -138,6 +146,15 @@ public final class LabelQrCodec {
 
     private static LabelRejectedException forged() {
         return new LabelRejectedException(LabelRejection.LABEL_FORGED, "this label's signature does not verify");
+    }
+
+    private record KeysInUse(LabelSigningKeys keys, Map<CarrierId, ActiveKey> activeKeys) {
+
+        static KeysInUse of(LabelSigningKeys keys) {
+            Map<CarrierId, ActiveKey> active = new HashMap<>();
+            keys.rings().forEach((carrier, ring) -> active.put(carrier, ActiveKey.of(carrier, ring)));
+            return new KeysInUse(keys, Map.copyOf(active));
+        }
     }
 
     /** A carrier's active key with its signer, built once: the signer converts the key on construction. */

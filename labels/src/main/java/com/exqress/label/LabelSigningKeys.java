@@ -46,8 +46,13 @@ public final class LabelSigningKeys {
         return rings;
     }
 
+    /** One carrier's keys, if it has any. */
+    public Optional<LabelKeyRing> ringOf(CarrierId carrier) {
+        return Optional.ofNullable(rings.get(carrier));
+    }
+
     /** The carrier a key id belongs to, retired keys included. */
-    Optional<CarrierId> ownerOf(String keyId) {
+    public Optional<CarrierId> ownerOf(String keyId) {
         return Optional.ofNullable(ownerOfKey.get(keyId));
     }
 

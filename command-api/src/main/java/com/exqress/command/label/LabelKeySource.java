@@ -1,7 +1,6 @@
 package com.exqress.command.label;
 
 import com.exqress.label.LabelKeyRing;
-import com.exqress.label.LabelSigningKeys;
 import com.exqress.platform.keys.KeptKeys;
 import com.exqress.waybill.api.CarrierId;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -35,18 +34,15 @@ final class LabelKeySource {
     private LabelKeySource() {
     }
 
-    static LabelSigningKeys load(LabelProperties properties, Collection<CarrierId> carriers, Environment environment) {
+    static ConfiguredLabelKeys load(LabelProperties properties, Collection<CarrierId> carriers, Environment environment) {
         refuseKeysOfUnknownCarriers(properties, carriers);
-        Map<CarrierId, LabelKeyRing> rings = new HashMap<>();
+        Map<CarrierId, ConfiguredLabelKeys.CarrierKeys> configured = new HashMap<>();
         for (CarrierId carrier : carriers) {
             LabelProperties.Keys keys = properties.keysOf(carrier);
-            try {
-                rings.put(carrier, LabelKeyRing.of(keySet(carrier, keys, environment), keys.activeKid(), keys.retiredKids()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("the label keys of carrier " + carrier + ": " + e.getMessage(), e);
-            }
+            configured.put(carrier, new ConfiguredLabelKeys.CarrierKeys(keySet(carrier, keys, environment),
+                    keys.activeKid(), keys.retiredKids()));
         }
-        return new LabelSigningKeys(rings);
+        return new ConfiguredLabelKeys(configured);
     }
 
     /** A misspelt carrier code would otherwise leave its keys unused without a word. */

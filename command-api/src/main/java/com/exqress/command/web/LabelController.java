@@ -7,7 +7,7 @@ import com.exqress.command.label.WaybillLabelFacts;
 import com.exqress.command.scan.LabelVerifications;
 import com.exqress.label.LabelFormat;
 import com.exqress.label.LabelRejectedException;
-import com.exqress.label.LabelSigningKeys;
+import com.exqress.label.LabelQrCodec;
 import com.exqress.platform.apidoc.Access;
 import com.exqress.platform.apidoc.Problems;
 import com.exqress.platform.web.ApiProblem;
@@ -51,14 +51,14 @@ public class LabelController {
 
     private final CurrentLabel currentLabel;
     private final LabelVerifications verifications;
-    private final LabelSigningKeys keys;
+    private final LabelQrCodec codec;
     private final BlockingWork blocking;
 
-    public LabelController(CurrentLabel currentLabel, LabelVerifications verifications, LabelSigningKeys keys,
+    public LabelController(CurrentLabel currentLabel, LabelVerifications verifications, LabelQrCodec codec,
                            BlockingWork blocking) {
         this.currentLabel = currentLabel;
         this.verifications = verifications;
-        this.keys = keys;
+        this.codec = codec;
         this.blocking = blocking;
     }
 
@@ -86,7 +86,7 @@ public class LabelController {
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> publicKeys() {
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-                .body(keys.publicKeys().toJSONObject());
+                .body(codec.keys().publicKeys().toJSONObject());
     }
 
     @Operation(summary = "Verify a scanned QR text and resolve it to its waybill")

@@ -48,7 +48,7 @@ class LabelKeySourceTest {
                 "exqress.labels.carriers.SWP.jwks", new JWKSet(List.of(current, old)).toString(false),
                 "exqress.labels.carriers.SWP.active-kid", old.getKeyID()));
 
-        LabelSigningKeys keys = LabelKeySource.load(properties, List.of(SWP), new MockEnvironment());
+        LabelSigningKeys keys = LabelKeySource.load(properties, List.of(SWP), new MockEnvironment()).with(RotatedLabelKeys.NONE);
 
         assertThat(activeKeyId(keys, SWP)).isEqualTo(old.getKeyID());
     }
@@ -63,7 +63,7 @@ class LabelKeySourceTest {
                 "exqress.labels.carriers.SWP.location", "file:" + file,
                 "exqress.labels.carriers.SWP.retired-kids", old.getKeyID()));
 
-        LabelSigningKeys keys = LabelKeySource.load(properties, List.of(SWP), new MockEnvironment());
+        LabelSigningKeys keys = LabelKeySource.load(properties, List.of(SWP), new MockEnvironment()).with(RotatedLabelKeys.NONE);
 
         assertThat(activeKeyId(keys, SWP)).isEqualTo(current.getKeyID());
         assertThat(keyIds(keys.publicKeys())).containsExactly(current.getKeyID());
@@ -73,8 +73,8 @@ class LabelKeySourceTest {
     void theEmbeddedDefaultGeneratesEachCarriersKeyOnceAndKeepsIt() {
         MockEnvironment environment = new MockEnvironment().withProperty("exqress.data-dir", dataDir.toString());
 
-        LabelSigningKeys first = LabelKeySource.load(properties(Map.of()), CARRIERS, environment);
-        LabelSigningKeys reloaded = LabelKeySource.load(properties(Map.of()), CARRIERS, environment);
+        LabelSigningKeys first = LabelKeySource.load(properties(Map.of()), CARRIERS, environment).with(RotatedLabelKeys.NONE);
+        LabelSigningKeys reloaded = LabelKeySource.load(properties(Map.of()), CARRIERS, environment).with(RotatedLabelKeys.NONE);
 
         for (CarrierId carrier : CARRIERS) {
             assertThat(LabelKeySource.keyFile(dataDir, carrier)).exists();
@@ -92,7 +92,7 @@ class LabelKeySourceTest {
         MockEnvironment environment = new MockEnvironment().withProperty("exqress.data-dir", dataDir.toString());
         LabelProperties properties = properties(Map.of("exqress.labels.carriers.SWP.jwks", new JWKSet(configured).toString(false)));
 
-        LabelSigningKeys keys = LabelKeySource.load(properties, CARRIERS, environment);
+        LabelSigningKeys keys = LabelKeySource.load(properties, CARRIERS, environment).with(RotatedLabelKeys.NONE);
 
         assertThat(activeKeyId(keys, SWP)).isEqualTo(configured.getKeyID());
         assertThat(LabelKeySource.keyFile(dataDir, SWP)).doesNotExist();
@@ -104,7 +104,7 @@ class LabelKeySourceTest {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles("embedded");
 
-        LabelSigningKeys keys = LabelKeySource.load(properties(Map.of()), CARRIERS, environment);
+        LabelSigningKeys keys = LabelKeySource.load(properties(Map.of()), CARRIERS, environment).with(RotatedLabelKeys.NONE);
 
         for (CarrierId carrier : CARRIERS) {
             assertThat(activeKeyId(keys, carrier)).startsWith(carrier.code());
@@ -121,7 +121,7 @@ class LabelKeySourceTest {
                 "EXQRESS_LABELS_CARRIERS_SWP_ACTIVEKID", old.getKeyID(),
                 "EXQRESS_LABELS_CARRIERS_SWP_RETIREDKIDS", current.getKeyID())));
 
-        LabelSigningKeys keys = LabelKeySource.load(properties, List.of(SWP), new MockEnvironment());
+        LabelSigningKeys keys = LabelKeySource.load(properties, List.of(SWP), new MockEnvironment()).with(RotatedLabelKeys.NONE);
 
         assertThat(properties.carriers()).containsOnlyKeys("swp");
         assertThat(activeKeyId(keys, SWP)).isEqualTo(old.getKeyID());
@@ -139,7 +139,7 @@ class LabelKeySourceTest {
                         "exqress.labels.carriers.SWP.jwks", new JWKSet(List.of(old, current)).toString(false),
                         "exqress.labels.carriers.SWP.active-kid", current.getKeyID())));
 
-        LabelSigningKeys keys = LabelKeySource.load(properties, List.of(SWP), new MockEnvironment());
+        LabelSigningKeys keys = LabelKeySource.load(properties, List.of(SWP), new MockEnvironment()).with(RotatedLabelKeys.NONE);
 
         assertThat(activeKeyId(keys, SWP)).as("the environment overrides the file").isEqualTo(old.getKeyID());
     }

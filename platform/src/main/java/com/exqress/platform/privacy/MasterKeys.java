@@ -64,16 +64,39 @@ public final class MasterKeys {
     }
 
     Wrapped wrap(WaybillId waybillId, SecretKey dataKey) {
-        return new Wrapped(activeId, AesGcm.seal(byId.get(activeId), associatedData(waybillId), dataKey.getEncoded()));
+        return seal(associatedData(waybillId), dataKey.getEncoded());
     }
 
     SecretKey unwrap(String masterKeyId, WaybillId waybillId, byte[] wrapped) {
+        return new SecretKeySpec(open(masterKeyId, associatedData(waybillId), wrapped,
+                "the data key of waybill " + waybillId), "AES");
+    }
+
+    /**
+     * Seals another secret the platform keeps in its database, such as a label signing key made from the console.
+     * {@code purpose} names what the secret is for; it opens only with the same purpose, so a sealed secret cannot
+     * be passed off as another one, nor as a data key.
+     */
+    public Wrapped seal(String purpose, byte[] secret) {
+        return seal(associatedData(purpose), secret);
+    }
+
+    /** A secret {@link #seal(String, byte[]) sealed} for {@code purpose} by the master key {@code masterKeyId}. */
+    public byte[] open(String masterKeyId, String purpose, byte[] sealed) {
+        return open(masterKeyId, associatedData(purpose), sealed, "the " + purpose);
+    }
+
+    private Wrapped seal(byte[] associatedData, byte[] secret) {
+        return new Wrapped(activeId, AesGcm.seal(byId.get(activeId), associatedData, secret));
+    }
+
+    private byte[] open(String masterKeyId, byte[] associatedData, byte[] sealed, String what) {
         SecretKey master = byId.get(masterKeyId);
         if (master == null) {
-            throw new IllegalStateException("the data key of waybill " + waybillId + " is wrapped by master key "
-                    + masterKeyId + ", which this service does not hold");
+            throw new IllegalStateException(what + " is wrapped by master key " + masterKeyId
+                    + ", which this service does not hold");
         }
-        return new SecretKeySpec(AesGcm.open(master, associatedData(waybillId), wrapped), "AES");
+        return AesGcm.open(master, associatedData, sealed);
     }
 
     /** A wrapped key opens only as the key of the waybill it was made for. */
@@ -81,6 +104,10 @@ public final class MasterKeys {
         return ("exqress data key " + waybillId).getBytes(StandardCharsets.UTF_8);
     }
 
-    record Wrapped(String masterKeyId, byte[] bytes) {
+    private static byte[] associatedData(String purpose) {
+        return ("exqress secret: " + purpose).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public record Wrapped(String masterKeyId, byte[] bytes) {
     }
 }

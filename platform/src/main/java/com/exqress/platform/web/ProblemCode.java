@@ -33,6 +33,7 @@ public enum ProblemCode {
     WEBHOOK_NOT_FOUND(HttpStatus.NOT_FOUND, "the carrier has no webhook with that id"),
     CHECKPOINT_NOT_FOUND(HttpStatus.NOT_FOUND, "no checkpoint with that id"),
     EVENT_NOT_IN_CHECKPOINT(HttpStatus.NOT_FOUND, "the event is not one the checkpoint covers"),
+    LABEL_KEY_NOT_FOUND(HttpStatus.NOT_FOUND, "the carrier has no label signing key with that id"),
     LABEL_UNKNOWN(HttpStatus.NOT_FOUND, "a genuine label of no parcel the caller handles, or no label printed yet"),
 
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "the path does not take this method; Allow names those it takes"),
@@ -42,6 +43,7 @@ public enum ProblemCode {
     WAYBILL_DISPOSED(HttpStatus.CONFLICT, "the waybill was disposed of"),
     CONCURRENT_MODIFICATION(HttpStatus.CONFLICT, "another request changed the waybill at the same time; retry with the same Idempotency-Key"),
     NO_NEW_EVENTS(HttpStatus.CONFLICT, "nothing was recorded since the last checkpoint"),
+    LABEL_KEY_ACTIVE(HttpStatus.CONFLICT, "the key signs the carrier's new labels; rotate to a new key before retiring it"),
     REBUILD_REFUSED(HttpStatus.CONFLICT, "a rebuild is running already, or cannot start now"),
 
     LABEL_REVOKED(HttpStatus.GONE, "the label was replaced by a reprint or signed with a retired key"),
