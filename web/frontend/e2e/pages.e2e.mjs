@@ -5,6 +5,7 @@
 // that label through Chromium's fake camera and records the pickup, while the customer's tracking page
 // follows live; a courier of a carrier that is no partner is refused; a courier at the destination hub scans
 // it offline, and the scan goes out once when the phone is back online; the admin console counts the parcel;
+// the admin rotates the carrier's label key, and the label on the box scans until the old key is retired;
 // after delivery the recipient disposes of the label; a platform admin rebuilds the read models.
 // Every step leaves a screenshot in SCREENSHOTS (default target/e2e). The exit status is 0 when every check passed.
 // STUCK_IN_TRANSIT_AFTER tells that the system counts a parcel in transit as stuck after that long (an ISO
@@ -260,10 +261,36 @@ async function main() {
   check(history.split('scan HUB_ARRIVAL').length === 2, 'the scan sent after going offline is recorded once');
   await screenshot(admin, 'admin-console');
 
+  // 7b. The admin rotates the carrier's label key: new labels take the new key; the label on the box still scans (8).
+  await admin.waitForSelector('#key-list tr[data-status=ACTIVE]');
+  const oldKey = await admin.getAttribute('#key-list tr[data-status=ACTIVE]', 'data-key');
+  await admin.click('#rotate-key');
+  await admin.waitForFunction((old) => {
+    const active = document.querySelector('#key-list tr[data-status=ACTIVE]');
+    return active && active.dataset.key !== old;
+  }, oldKey);
+  const newKey = await admin.getAttribute('#key-list tr[data-status=ACTIVE]', 'data-key');
+  check(newKey.startsWith('SWP') && await admin.$(`#key-list tr[data-key=${oldKey}][data-status=VERIFYING]`) !== null,
+    `the admin rotated SWP's label key from ${oldKey} to ${newKey}, and the old key still verifies`);
+  check(await admin.$(`#key-list tr[data-key=${newKey}] button`) === null, 'the active key cannot be retired');
+  await screenshot(admin, 'admin-key-rotated');
+
   // 8. Delivered; the recipient disposes of the label from the tracking page.
   check((await scanRecorded(hubCourier, 'OUT_FOR_DELIVERY', trackingNumber)).includes(RECIPIENT.line1),
     'out for delivery, the courier sees where to deliver');
   await scanRecorded(hubCourier, 'DELIVERED', trackingNumber);
+  check(true, 'the label printed before the rotation still scans');
+
+  // 8b. The admin retires the old key: the label signed with it is refused in plain words.
+  admin.once('dialog', (dialog) => dialog.accept());
+  await admin.click(`#key-list tr[data-key=${oldKey}] button`);
+  await admin.waitForSelector(`#key-list tr[data-key=${oldKey}][data-status=RETIRED]`);
+  check((await admin.textContent(`#key-list tr[data-key=${oldKey}]`)).includes('by admin-swp'), 'the console says who retired the key');
+  await screenshot(admin, 'admin-key-retired');
+  await scan(hubCourier, 'DELIVERY_FAILED');
+  await hubCourier.waitForFunction(() => document.querySelector('#message:not([hidden])')?.textContent.includes('signing key was retired'));
+  check(true, 'a label signed with the retired key is refused in plain words');
+  await screenshot(hubCourier, 'courier-retired-key-refused');
   const recipient = await open(customerBrowser, '/ui/track.html');
   await logIn(recipient, 'recipient1');
   await recipient.click('[data-direction=received]');

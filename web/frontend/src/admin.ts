@@ -34,6 +34,17 @@ interface HistoryEntry {
   why: string;
 }
 
+/** One of the carrier's label signing keys; createdAt only for keys made by rotation. */
+interface LabelKey {
+  keyId: string;
+  status: 'ACTIVE' | 'VERIFYING' | 'RETIRED';
+  origin: 'CONFIGURED' | 'ROTATED';
+  createdAt: string | null;
+  createdBy: string | null;
+  retiredAt: string | null;
+  retiredBy: string | null;
+}
+
 /** The read models' state; the rebuild fields are there only while one runs. */
 interface Rebuild {
   serving: string;
@@ -94,6 +105,7 @@ class AdminConsole {
     select.addEventListener('change', () => {
       this.carrier = select.value;
       this.loadOverview();
+      this.loadKeys();
     });
     return select;
   }
@@ -206,15 +218,57 @@ class AdminConsole {
     }
   }
 
+  /** The carrier's keys; its own admins rotate and retire them, platform admins only look. */
   private async loadKeys(): Promise<void> {
     try {
-      const jwks = await fetch('/.well-known/jwks.json').then((response) => response.json() as Promise<{ keys: { kid: string }[] }>);
+      const { keys } = await this.session.call<{ keys: LabelKey[] }>('GET', `/carriers/${this.carrier}/label-keys`);
+      const mayChange = this.caller.role === 'CARRIER_ADMIN';
+      const rotate = el('button', { type: 'button', id: 'rotate-key' }, 'Rotate: sign new labels with a new key');
+      rotate.addEventListener('click', () => this.rotateKey(rotate));
       replace(byId('keys'),
-        el('p', {}, 'Labels are signed with these keys; scanners verify them offline. Each key id starts with its carrier’s code.'),
-        el('ul', {}, ...jwks.keys.map((key) => el('li', {}, el('code', {}, key.kid)))));
+        el('p', {}, 'The active key signs new labels; scanners verify labels offline with the published keys. '
+          + 'Labels printed before a rotation keep scanning with their key until you retire it. Retire a key only once '
+          + 'its labels are out of circulation: a label signed with a retired key is refused, and the parcel needs a new print.'),
+        el('table', { class: 'counts', id: 'key-list' },
+          el('tr', {}, el('th', {}, 'Key'), el('th', {}, 'Status'), el('th', {}, 'Made'), el('th', {}, 'Retired'), el('th', {}, '')),
+          ...keys.map((key) => el('tr', { 'data-key': key.keyId, 'data-status': key.status },
+            el('td', {}, el('code', {}, key.keyId)),
+            el('td', {}, words(key.status)),
+            el('td', {}, key.createdAt ? `${when(key.createdAt)} by ${key.createdBy}` : 'in configuration'),
+            el('td', {}, key.retiredAt ? `${when(key.retiredAt)} by ${key.retiredBy}` : key.status === 'RETIRED' ? 'in configuration' : ''),
+            el('td', {}, mayChange && key.status === 'VERIFYING' ? this.retireButton(key.keyId) : '')))),
+        mayChange ? rotate : el('p', { class: 'muted' }, 'The carrier’s own admins rotate and retire its keys.'));
     } catch (error) {
       showError(error);
     }
+  }
+
+  /** One idempotency key per click, so a retried request makes no second key. */
+  private async rotateKey(button: HTMLButtonElement): Promise<void> {
+    button.disabled = true;
+    try {
+      await this.session.call('POST', `/carriers/${this.carrier}/label-keys`, { headers: { 'Idempotency-Key': crypto.randomUUID() } });
+      clearError();
+    } catch (error) {
+      showError(error);
+    }
+    this.loadKeys();
+  }
+
+  private retireButton(keyId: string): HTMLButtonElement {
+    const retire = el('button', { type: 'button', class: 'secondary' }, 'Retire');
+    retire.addEventListener('click', async () => {
+      if (!window.confirm(`Retire key ${keyId}? Labels signed with it will be refused from now on and need a new print.`)) return;
+      retire.disabled = true;
+      try {
+        await this.session.call('POST', `/carriers/${this.carrier}/label-keys/${keyId}/retirement`);
+        clearError();
+      } catch (error) {
+        showError(error);
+      }
+      this.loadKeys();
+    });
+    return retire;
   }
 }
 

@@ -206,7 +206,8 @@ class TrackingPage {
           el('time', {}, when(disclosure.at)), ` a ${words(disclosure.role)}${disclosure.carrier ? ` of ${disclosure.carrier}` : ''}`,
           ` saw ${disclosure.fields.map(words).join(', ')} for ${words(disclosure.purpose)}`)))
         : el('p', {}, 'Nobody has been shown your personal data.'),
-      direction === 'received' && tracking.status === 'DELIVERED' && this.disposal(parcel));
+      direction === 'received' && tracking.status === 'DELIVERED' && this.disposal(parcel),
+      tracking.status === 'DISPOSED' && disposedNotice());
   }
 
   private disposal(parcel: CustomerParcel): HTMLElement {
@@ -221,7 +222,7 @@ class TrackingPage {
       confirm.disabled = true;
       try {
         await this.session.call('POST', `/waybills/${parcel.waybillId}/disposal`);
-        replace(box, el('p', {}, 'Disposed of: your data in this parcel’s records can no longer be read.'));
+        box.replaceWith(disposedNotice());
       } catch (error) {
         confirm.disabled = false;
         showError(error);
@@ -229,6 +230,11 @@ class TrackingPage {
     });
     return box;
   }
+}
+
+/** Also after a live update re-renders the view, which may come before the disposal's own answer. */
+function disposedNotice(): HTMLElement {
+  return el('div', { class: 'disposal' }, el('p', {}, 'Disposed of: the personal data in this parcel’s records can no longer be read.'));
 }
 
 function waybillRequest(data: FormData): unknown {
