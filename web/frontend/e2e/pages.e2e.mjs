@@ -327,6 +327,7 @@ async function main() {
   const platform = await open(customerBrowser, '/ui/admin.html');
   await logIn(platform, 'platform-admin');
   await platform.waitForSelector('#start-rebuild:enabled');
+  check(await platform.$('#search') === null, 'a platform admin is offered no parcel search, whose histories are not theirs to see');
   const servingBefore = (await platform.textContent('#rebuild p')).match(/Serving copy (\w+)/)[1];
   await platform.click('#start-rebuild');
   await platform.waitForFunction((before) => {

@@ -90,7 +90,12 @@ class AdminConsole {
         el('div', { class: 'row' }, el('h2', {}, 'Overview of ', this.carrierChoice()), refresh),
         el('div', { id: 'overview' })),
       el('section', { class: 'card', id: 'stuck-list', hidden: true }),
-      el('section', { class: 'card' }, el('h2', {}, 'Find a parcel'), search, el('div', { id: 'found' })),
+      el('section', { class: 'card' }, el('h2', {}, 'Find a parcel'),
+        // A parcel's history is for its carrier's admins and auditors, who answer for it; platform admins are neither.
+        this.caller.role === 'PLATFORM_ADMIN'
+          ? el('p', { class: 'muted' }, 'A parcel’s history is for its carrier’s admins and for auditors.')
+          : search,
+        el('div', { id: 'found' })),
       el('section', { class: 'card' }, el('h2', {}, 'Read models'), el('div', { id: 'rebuild' })),
       el('section', { class: 'card' }, el('h2', {}, 'Label signing keys'), el('div', { id: 'keys' })));
     this.loadOverview();
