@@ -122,6 +122,13 @@ public final class ScanThroughputBenchmark {
                     figures.add(new Figure("1. POST /scans p99, 16 clients", p99, "ms", "raw insert p99",
                             Medians.of(at.stream().mapToDouble(row -> row.baseline().p99()).toArray()), "< 50 ms",
                             p99 < 50));
+                    double readModelLag = Medians.of(at.stream().mapToDouble(row -> row.lag().slowestReadModel().p99()).toArray());
+                    figures.add(new Figure("3. read models' live lag p99 under the 16-client scans (slowest: "
+                            + at.get(at.size() - 1).lag().slowestReadModel().name() + ")", readModelLag, "s", "",
+                            Double.NaN, "< 1 s", readModelLag < 1));
+                    figures.add(Figure.untargeted("3. every processor's live lag p99 under the 16-client scans (slowest: "
+                                    + at.get(at.size() - 1).lag().slowest().name() + ")",
+                            Medians.of(at.stream().mapToDouble(row -> row.lag().slowest().p99()).toArray()), "s", "", Double.NaN));
                 }
             }
             long otherFailures = hotRows.stream().mapToLong(row -> row.scans().errors() - row.duplicates()).sum();
@@ -187,8 +194,14 @@ public final class ScanThroughputBenchmark {
             baseline = load.run(clients, warmUp, measured, inserts.call());
         }
         ClosedLoopLoad.Result ceiling = load.run(clients, warmUp, measured, me());
-        ClosedLoopLoad.Result scans = load.run(clients, warmUp, measured, cycle(labels, clients));
-        return new Row(run, clients, loadAverage, others.cores(), baseline, ceiling, scans);
+        ClosedLoopLoad.Result scans;
+        LiveLag.Result lag;
+        try (LiveLag watch = LiveLag.watch(jdbcUrl(server))) {
+            scans = load.run(clients, warmUp, measured, cycle(labels, clients));
+            lag = watch.stop();
+        }
+        System.out.printf("processor lag during the scans at %d clients, slowest first:%n%s", clients, lag.describe());
+        return new Row(run, clients, loadAverage, others.cores(), baseline, ceiling, scans, lag);
     }
 
     /** {@code GET /auth/me} as a courier: what any authenticated request costs before it does anything. */
@@ -343,7 +356,7 @@ public final class ScanThroughputBenchmark {
     }
 
     private record Row(int run, int clients, double loadAverage, double otherCores, ClosedLoopLoad.Result baseline,
-                       ClosedLoopLoad.Result ceiling, ClosedLoopLoad.Result scans) {
+                       ClosedLoopLoad.Result ceiling, ClosedLoopLoad.Result scans, LiveLag.Result lag) {
 
         double ratio() {
             return scans.perSecond() / baseline.perSecond();
@@ -355,10 +368,11 @@ public final class ScanThroughputBenchmark {
 
         String markdown() {
             return String.format("| %d | %d | %.1f | %.2f | %,.0f | %.1f | %.1f | %.1f | %d | %,.0f | %.1f | %d"
-                            + " | %,.0f | %.1f | %.1f | %.1f | %d | %.3f | %.2f |",
+                            + " | %,.0f | %.1f | %.1f | %.1f | %d | %.3f | %.2f | %.2f | %.2f |",
                     run, clients, loadAverage, otherCores, baseline.perSecond(), baseline.p50(), baseline.p99(),
                     baseline.p999(), baseline.errors(), ceiling.perSecond(), ceiling.p99(), ceiling.errors(),
-                    scans.perSecond(), scans.p50(), scans.p99(), scans.p999(), scans.errors(), ratio(), ofCeiling());
+                    scans.perSecond(), scans.p50(), scans.p99(), scans.p999(), scans.errors(), ratio(), ofCeiling(),
+                    lag.slowestReadModel().p99(), lag.slowest().p99());
         }
     }
 
@@ -379,7 +393,8 @@ public final class ScanThroughputBenchmark {
     private static void printTables(List<Row> rows, List<HotRow> hotRows) {
         System.out.printf("%n| run | clients | load avg | other CPU | raw inserts/s | p50 ms | p99 ms | p99.9 ms | failed"
                 + " | GET /auth/me/s | p99 ms | non-2xx | scans/s | p50 ms | p99 ms | p99.9 ms | non-2xx | scans ÷ inserts"
-                + " | scans ÷ /auth/me |%n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n");
+                + " | scans ÷ /auth/me | slowest read model's lag p99 s | slowest processor's lag p99 s |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n");
         rows.forEach(row -> System.out.println(row.markdown()));
         System.out.printf("%n| clients | median raw inserts/s | median GET /auth/me/s | median scans/s"
                 + " | median scans ÷ inserts | median scans ÷ /auth/me | median scan p99 ms |%n|---|---|---|---|---|---|---|%n");

@@ -16,14 +16,16 @@ public class RetentionConfiguration {
     /**
      * Tracking from the start of the event stream, so the waybills delivered before the schedule existed are
      * on it too. A failing event stops the processor until it succeeds instead of being logged and skipped:
-     * a waybill missing from the schedule would never be disposed of.
+     * a waybill missing from the schedule would never be disposed of. Up to 100 events a transaction, since one
+     * commit per event could not keep up with a busy event store.
      */
     @Bean
     public ConfigurerModule retentionScheduleProcessor() {
         return configurer -> configurer.eventProcessing()
                 .registerTrackingEventProcessor(RetentionSchedule.PROCESSING_GROUP, c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                                .andBatchSize(100))
                 .registerListenerInvocationErrorHandler(RetentionSchedule.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
     }
