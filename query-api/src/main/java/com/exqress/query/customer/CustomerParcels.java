@@ -7,21 +7,22 @@ import com.exqress.query.readmodel.Cursor;
 import com.exqress.query.readmodel.Page;
 import com.exqress.query.readmodel.PageRequest;
 import com.exqress.waybill.api.TrackingStatus;
-import com.exqress.query.readmodel.ReadModelSnapshot;
 import com.exqress.query.readmodel.Rows;
 import com.exqress.waybill.api.Actor;
 import com.exqress.waybill.api.Role;
 import com.exqress.waybill.api.TrackingNumber;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,17 +31,21 @@ import java.util.UUID;
 @Component
 public class CustomerParcels {
 
-    private static final String PARCEL = """
-            SELECT waybill_id, tracking_number, carrier_id, status, reason, status_since, hub, destination_hub
-            FROM projections.parcel
-            WHERE tracking_number = ? AND (sender_account = ? OR recipient_account = ?)
-            """;
-    private static final String TIMELINE = """
-            SELECT at, status, reason, hub FROM projections.parcel_timeline WHERE waybill_id = ? ORDER BY sequence
-            """;
-    private static final String DISCLOSURES = """
-            SELECT at, role, carrier_id, purpose, fields FROM projections.parcel_disclosure WHERE waybill_id = ?
-            ORDER BY sequence
+    /**
+     * The parcel with its timeline and disclosures in one statement, so they are read as of one moment: the
+     * projections service changes all three in one transaction, and a statement sees one snapshot.
+     */
+    private static final String TRACKED = """
+            SELECT p.waybill_id, p.tracking_number, p.carrier_id, p.status, p.reason, p.status_since, p.hub,
+                p.destination_hub,
+                (SELECT coalesce(json_agg(json_build_object('at', t.at, 'status', t.status, 'reason', t.reason,
+                        'hub', t.hub) ORDER BY t.sequence), '[]')
+                    FROM projections.parcel_timeline t WHERE t.waybill_id = p.waybill_id) AS timeline,
+                (SELECT coalesce(json_agg(json_build_object('at', d.at, 'role', d.role, 'carrier', d.carrier_id,
+                        'purpose', d.purpose, 'fields', d.fields) ORDER BY d.sequence), '[]')
+                    FROM projections.parcel_disclosure d WHERE d.waybill_id = p.waybill_id) AS disclosures
+            FROM projections.parcel p
+            WHERE p.tracking_number = ? AND (p.sender_account = ? OR p.recipient_account = ?)
             """;
     // Newest first. The order matches the account indexes (created_at DESC, waybill_id), and the redundant
     // created_at bound lets the index start at the cursor instead of filtering up to it.
@@ -53,12 +58,12 @@ public class CustomerParcels {
             """;
     private static final String AFTER = "AND created_at <= ? AND (created_at < ? OR waybill_id > ?)";
 
-    private final JdbcTemplate jdbc;
-    private final ReadModelSnapshot snapshot;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public CustomerParcels(JdbcTemplate jdbc, ReadModelSnapshot snapshot) {
+    private final JdbcTemplate jdbc;
+
+    public CustomerParcels(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.snapshot = snapshot;
     }
 
     /** The tracking view of a parcel the actor sent or receives, or WAYBILL_NOT_FOUND. */
@@ -75,8 +80,7 @@ public class CustomerParcels {
             return Optional.empty();
         }
         String account = actor.id().value();
-        return snapshot.read(transaction -> jdbc.query(PARCEL, CustomerParcels::parcel, trackingNumber, account, account)
-                .stream().findFirst().map(this::withHistory));
+        return jdbc.query(TRACKED, CustomerParcels::tracked, trackingNumber, account, account).stream().findFirst();
     }
 
     /** A page of the parcels the customer sent or receives, newest first. */
@@ -105,29 +109,39 @@ public class CustomerParcels {
         return new ApiProblem(HttpStatus.NOT_FOUND, "WAYBILL_NOT_FOUND", "no parcel with that tracking number is visible to you");
     }
 
-    private TrackedParcel withHistory(ParcelRow parcel) {
-        List<TimelineEntry> timeline = jdbc.query(TIMELINE, (row, number) -> new TimelineEntry(Rows.instant(row, "at"),
-                TrackingStatus.valueOf(row.getString("status")), row.getString("reason"), row.getString("hub")),
-                parcel.waybillId());
-        List<Disclosure> disclosures = jdbc.query(DISCLOSURES, (row, number) -> new Disclosure(Rows.instant(row, "at"),
-                row.getString("role"), row.getString("carrier_id"), row.getString("purpose"), texts(row.getArray("fields"))),
-                parcel.waybillId());
-        return new TrackedParcel(parcel.waybillId(), new TrackingView(parcel.trackingNumber(), parcel.carrier(),
-                parcel.status(), parcel.reason(), parcel.statusSince(), NextStepView.after(parcel.status(), parcel.hub(), parcel.destinationHub()),
-                timeline, disclosures));
+    private static TrackedParcel tracked(ResultSet row, int number) throws SQLException {
+        TrackingStatus status = TrackingStatus.valueOf(row.getString("status"));
+        List<TimelineEntry> timeline = new ArrayList<>();
+        for (JsonNode entry : json(row, "timeline")) {
+            timeline.add(new TimelineEntry(instant(entry.get("at")), TrackingStatus.valueOf(entry.get("status").asText()),
+                    text(entry.get("reason")), text(entry.get("hub"))));
+        }
+        List<Disclosure> disclosures = new ArrayList<>();
+        for (JsonNode entry : json(row, "disclosures")) {
+            List<String> fields = new ArrayList<>();
+            entry.get("fields").forEach(field -> fields.add(field.asText()));
+            disclosures.add(new Disclosure(instant(entry.get("at")), text(entry.get("role")), text(entry.get("carrier")),
+                    text(entry.get("purpose")), fields));
+        }
+        return new TrackedParcel(row.getObject("waybill_id", UUID.class), new TrackingView(row.getString("tracking_number"),
+                row.getString("carrier_id"), status, row.getString("reason"), Rows.instant(row, "status_since"),
+                NextStepView.after(status, row.getString("hub"), row.getString("destination_hub")), timeline, disclosures));
     }
 
-    private static ParcelRow parcel(ResultSet row, int number) throws SQLException {
-        return new ParcelRow(row.getObject("waybill_id", UUID.class), row.getString("tracking_number"),
-                row.getString("carrier_id"), TrackingStatus.valueOf(row.getString("status")), row.getString("reason"),
-                Rows.instant(row, "status_since"), row.getString("hub"), row.getString("destination_hub"));
+    private static JsonNode json(ResultSet row, String column) throws SQLException {
+        try {
+            return JSON.readTree(row.getString(column));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the read model's " + column + " is not JSON", e);
+        }
     }
 
-    private static List<String> texts(Array array) throws SQLException {
-        return Arrays.asList((String[]) array.getArray());
+    /** PostgreSQL writes a timestamptz into JSON as ISO 8601 with its offset, to the microsecond. */
+    private static Instant instant(JsonNode value) {
+        return OffsetDateTime.parse(value.asText()).toInstant();
     }
 
-    private record ParcelRow(UUID waybillId, String trackingNumber, String carrier, TrackingStatus status, String reason,
-                             Instant statusSince, String hub, String destinationHub) {
+    private static String text(JsonNode value) {
+        return value == null || value.isNull() ? null : value.asText();
     }
 }
