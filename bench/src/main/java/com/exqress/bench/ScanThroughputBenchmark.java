@@ -106,6 +106,8 @@ public final class ScanThroughputBenchmark {
         try (StandaloneServer server = StandaloneServer.start(jar, SERVER_PROPERTIES)) {
             Result result = run(server, measured, warmUp, runs, parcels);
             printTables(result.rows(), result.hotRows());
+            // The rows this benchmark adds to the suite's table, as BenchSuite prints them.
+            Figure.printTable(result.figures());
         }
     }
 
