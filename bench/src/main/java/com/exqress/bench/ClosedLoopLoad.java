@@ -48,12 +48,12 @@ final class ClosedLoopLoad {
 
     Result run(int clients, Duration warmUp, Duration measured, Call call) throws InterruptedException {
         warmUp(clients, warmUp, call);
-        return drive(clients, measured, call);
+        return measure(clients, measured, call);
     }
 
     /** Load that is not measured: the JIT compilers, caches and pools of both sides settle. */
     void warmUp(int clients, Duration duration, Call call) throws InterruptedException {
-        drive(clients, duration, call);
+        measure(clients, duration, call);
     }
 
     /**
@@ -82,7 +82,8 @@ final class ClosedLoopLoad {
         };
     }
 
-    private Result drive(int clients, Duration duration, Call call) throws InterruptedException {
+    /** Load that is measured, with no warm-up of its own: for a caller that reads something in between. */
+    Result measure(int clients, Duration duration, Call call) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
         List<Latencies> latencies = new ArrayList<>();
         Map<String, LongAdder> failures = new ConcurrentHashMap<>();

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The standalone jar on its embedded defaults, run as a child process with {@code -Xmx512m} and an empty data
- * directory, so the load generator's JVM is not the server's; and the few requests the system benchmarks set up
- * their parcels with.
+ * directory, so the load generator's JVM is not the server's; a second writer beside it on the same database,
+ * when a benchmark needs two; and the few requests the system benchmarks set up their parcels with.
  */
 final class StandaloneServer implements AutoCloseable {
 
@@ -31,41 +31,87 @@ final class StandaloneServer implements AutoCloseable {
 
     /** What the jar logs once it serves requests ({@code ReadyBanner}). */
     private static final String READY = "Exqress is ready";
+    /** What the jar logs once its in-process Kafka broker runs ({@code EmbeddedKafkaDefaults}): its address. */
+    private static final Pattern KAFKA_BROKER = Pattern.compile("In-process Kafka broker at (\\S+)");
+    /** The role the services connect as, and the embedded identity service's database ({@code EmbeddedPostgresServer}). */
+    private static final String APP_ROLE = "exqress_app";
+    private static final String IDENTITY_DATABASE = "exqress_identity";
 
     private final Process process;
+    private final Path jar;
     private final Path dataDir;
+    private final Path log;
+    private final List<String> properties;
+    /** False for a second writer, which uses the first one's data directory and leaves it to the first to delete. */
+    private final boolean ownsDataDir;
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Duration startUp;
 
-    private StandaloneServer(Process process, Path dataDir, String base) {
+    private StandaloneServer(Process process, Path jar, Path dataDir, Path log, List<String> properties,
+                             boolean ownsDataDir, String base) {
         this.process = process;
+        this.jar = jar;
         this.dataDir = dataDir;
+        this.log = log;
+        this.properties = properties;
+        this.ownsDataDir = ownsDataDir;
         this.base = base;
     }
 
     /**
-     * Starts the jar and waits until it serves requests.
+     * Starts the jar on an empty data directory and waits until it serves requests.
      *
      * @param properties Spring properties for the child's command line, such as {@code --exqress.x=y}
      */
     static StandaloneServer start(Path jar, String... properties) throws IOException, InterruptedException {
         Path workDir = Files.createTempDirectory("exqress-bench");
-        Path dataDir = workDir.resolve("data");
+        return launch(jar, workDir, workDir.resolve("data"), true, List.of(properties), List.of());
+    }
+
+    /**
+     * Starts the same jar with the same properties a second time, beside this running server, and waits until it
+     * serves requests: a second writer of the same event store, as two replicas of the command service are. It
+     * uses this server's PostgreSQL (so it starts none of its own), its Kafka broker, and its data directory, which
+     * holds the keys both must share: the identity service's token signing key, the carriers' label signing keys
+     * and the master key of the personal data. It has its own HTTP port, log and in-memory aggregate locks.
+     */
+    StandaloneServer startSecondWriter() throws IOException, InterruptedException {
+        List<String> shared = List.of(
+                "--spring.datasource.url=" + jdbcUrl("postgres"),
+                "--spring.datasource.username=" + APP_ROLE,
+                // The role's password is new at every start of this server and printed nowhere; the embedded
+                // PostgreSQL trusts every connection from localhost (zonky runs initdb -A trust), as the benchmarks'
+                // own superuser connections without a password show, so the password does not matter.
+                "--spring.datasource.password=",
+                "--spring.flyway.user=postgres",
+                "--spring.flyway.password=",
+                "--exqress.identity.datasource.url=" + jdbcUrl(IDENTITY_DATABASE),
+                "--exqress.identity.datasource.username=" + APP_ROLE,
+                "--exqress.identity.datasource.password=",
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers());
+        return launch(jar, Files.createTempDirectory("exqress-bench-second-writer"), dataDir, false, properties, shared);
+    }
+
+    private static StandaloneServer launch(Path jar, Path workDir, Path dataDir, boolean ownsDataDir,
+                                           List<String> properties, List<String> sharedWithFirst)
+            throws IOException, InterruptedException {
         Path log = workDir.resolve("server.log");
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port, "--exqress.data-dir=" + dataDir,
                 // Else a graceful shutdown waits its whole 30 s for the load generator's idle keep-alive connections.
                 "--server.shutdown=immediate"));
-        command.addAll(List.of(properties));
+        command.addAll(sharedWithFirst);
+        command.addAll(properties);
         long launched = System.nanoTime();
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(workDir.toFile())
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-        StandaloneServer server = new StandaloneServer(process, dataDir, "http://localhost:" + port);
+        StandaloneServer server = new StandaloneServer(process, jar, dataDir, log, properties, ownsDataDir,
+                "http://localhost:" + port);
         try {
             server.startUp = awaitLine(process, log, READY, launched);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -104,9 +150,18 @@ final class StandaloneServer implements AutoCloseable {
         return URI.create(base + path);
     }
 
-    /** The embedded PostgreSQL's port: line 4 of its {@code postmaster.pid}. */
-    int postgresPort() throws IOException {
-        return Integer.parseInt(postmasterPid().get(3).trim());
+    /** A database of the embedded PostgreSQL, whose port is line 4 of its {@code postmaster.pid}. */
+    String jdbcUrl(String database) throws IOException {
+        return "jdbc:postgresql://localhost:" + postmasterPid().get(3).trim() + "/" + database;
+    }
+
+    /** The in-process broker's address, which only the log tells. */
+    private String kafkaBootstrapServers() throws IOException {
+        Matcher broker = KAFKA_BROKER.matcher(Files.readString(log));
+        if (!broker.find()) {
+            throw new IllegalStateException("no in-process Kafka broker in " + log);
+        }
+        return broker.group(1);
     }
 
     /** The embedded PostgreSQL's main process, which is not the server's child: {@code pg_ctl} detaches it. */
@@ -183,12 +238,17 @@ final class StandaloneServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server and deletes its data, which runs to gigabytes; the log stays for a post-mortem. */
+    /**
+     * Stops the server and deletes its data, which runs to gigabytes, unless it is a second writer on another's;
+     * the log stays for a post-mortem.
+     */
     @Override
     public void close() throws InterruptedException, IOException {
         process.destroy();
         process.waitFor();
-        TempDirs.delete(dataDir);
+        if (ownsDataDir) {
+            TempDirs.delete(dataDir);
+        }
     }
 
     long pid() {
