@@ -207,6 +207,9 @@ class StandaloneIT {
         String id = createWaybill();
         post("/waybills/" + id + "/labels", "sender1", null);
         String trackingNumber = trackingNumberOf(id);
+        // The stream answers WAYBILL_NOT_FOUND until the read model has the parcel, moments after its creation.
+        await().atMost(Duration.ofSeconds(20)).until(() -> client().get().uri("/tracking/{trackingNumber}", trackingNumber)
+                .header("Authorization", bearer("recipient1")).exchange().returnResult(String.class).getStatus().is2xxSuccessful());
         BlockingQueue<String> views = new LinkedBlockingQueue<>();
         Disposable stream = WebClient.create("http://localhost:" + port()).get()
                 .uri("/tracking/{trackingNumber}/stream", trackingNumber).header("Authorization", bearer("recipient1"))
