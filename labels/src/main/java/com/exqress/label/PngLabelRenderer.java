@@ -9,6 +9,8 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,6 +24,8 @@ public final class PngLabelRenderer implements LabelRenderer {
      * dialog prints the image at 4 x 6 in instead of guessing 72 or 96 dpi.
      */
     static final int PIXELS_PER_METRE = 8000;
+    /** Eight white pixels of a {@code TYPE_BYTE_BINARY} image, whose default palette has white at index 1. */
+    private static final byte ALL_WHITE = (byte) 0xFF;
 
     @Override
     public LabelFormat format() {
@@ -35,12 +39,13 @@ public final class PngLabelRenderer implements LabelRenderer {
 
     static BufferedImage draw(LabelLayout layout) {
         BufferedImage image = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_BYTE_BINARY);
+        // A new image is all black (palette index 0). Setting every packed byte to white (all bits 1) takes
+        // microseconds, where a white fillRect over the whole label took 0.7 ms, most of the drawing's time.
+        Arrays.fill(((DataBufferByte) image.getRaster().getDataBuffer()).getData(), ALL_WHITE);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, layout.width(), layout.height());
             g.setColor(Color.BLACK);
             for (LabelElement element : layout.elements()) {
                 if (element instanceof Text t) {

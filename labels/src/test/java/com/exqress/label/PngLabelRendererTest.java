@@ -58,4 +58,19 @@ class PngLabelRendererTest {
             }
         }
     }
+
+    @Test
+    void leavesTheMarginWhiteWherePrintHeadsBlur() throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int margin = LabelLayout.MARGIN;
+
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                boolean inMargin = x < margin || y < margin || x >= image.getWidth() - margin || y >= image.getHeight() - margin;
+                if (inMargin) {
+                    assertThat(image.getRGB(x, y) & 0xFFFFFF).as("(%d, %d)", x, y).isEqualTo(0xFFFFFF);
+                }
+            }
+        }
+    }
 }
