@@ -1,6 +1,5 @@
 package com.exqress.label;
 
-import static com.exqress.label.ImageAssertions.assertSamePixels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -120,6 +119,24 @@ class BilevelPngEncoderTest {
             }
         }
         return image;
+    }
+
+    private static void assertSamePixels(BufferedImage actual, BufferedImage expected) {
+        assertThat(actual.getWidth()).isEqualTo(expected.getWidth());
+        assertThat(actual.getHeight()).isEqualTo(expected.getHeight());
+        int differing = 0;
+        String first = "none";
+        for (int y = 0; y < expected.getHeight(); y++) {
+            for (int x = 0; x < expected.getWidth(); x++) {
+                if (actual.getRGB(x, y) != expected.getRGB(x, y)) {
+                    if (differing == 0) {
+                        first = String.format("(%d, %d): %08x instead of %08x", x, y, actual.getRGB(x, y), expected.getRGB(x, y));
+                    }
+                    differing++;
+                }
+            }
+        }
+        assertThat(differing).as("pixels that differ; the first: " + first).isZero();
     }
 
     private static Element imageIoMetadataNode(byte[] png, String name) throws IOException {

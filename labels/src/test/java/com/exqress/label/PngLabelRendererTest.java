@@ -1,16 +1,11 @@
 package com.exqress.label;
 
-import static com.exqress.label.ImageAssertions.assertSamePixels;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -77,34 +72,5 @@ class PngLabelRendererTest {
                 }
             }
         }
-    }
-
-    /** Offsets and widths that start and end inside a byte, cover whole bytes, or both. */
-    @Test
-    void inkBlackensExactlyThePixelsFillRectWould() {
-        SplittableRandom random = new SplittableRandom(7);
-        BufferedImage inked = PngLabelRenderer.whiteImage(37, 19);
-        BufferedImage filled = PngLabelRenderer.whiteImage(37, 19);
-        Graphics2D g = filled.createGraphics();
-        g.setColor(Color.BLACK);
-        for (int i = 0; i < 40; i++) {
-            int x = random.nextInt(37);
-            int y = random.nextInt(19);
-            Rect bar = new Rect(x, y, random.nextInt(37 - x + 1), random.nextInt(19 - y + 1));
-
-            PngLabelRenderer.ink(inked, bar);
-            g.fillRect(bar.x(), bar.y(), bar.width(), bar.height());
-
-            assertSamePixels(inked, filled);
-        }
-        g.dispose();
-    }
-
-    @Test
-    void inkRefusesARectangleOutsideTheImage() {
-        BufferedImage image = PngLabelRenderer.whiteImage(16, 16);
-
-        assertThatIllegalArgumentException().isThrownBy(() -> PngLabelRenderer.ink(image, new Rect(10, 0, 7, 1)));
-        assertThatIllegalArgumentException().isThrownBy(() -> PngLabelRenderer.ink(image, new Rect(-1, 0, 2, 1)));
     }
 }
