@@ -9,20 +9,9 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.awt.image.DataBufferByte;
+import java.util.Arrays;
 import java.util.List;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOInvalidTreeException;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A 1-bit 812 x 1218 PNG: a thermal printer prints only black or white, so a bilevel image with
@@ -35,7 +24,8 @@ public final class PngLabelRenderer implements LabelRenderer {
      * dialog prints the image at 4 x 6 in instead of guessing 72 or 96 dpi.
      */
     static final int PIXELS_PER_METRE = 8000;
-    private static final String PNG_METADATA = "javax_imageio_png_1.0";
+    /** Eight white pixels of a {@code TYPE_BYTE_BINARY} image, whose default palette has white at index 1. */
+    private static final byte ALL_WHITE = (byte) 0xFF;
 
     @Override
     public LabelFormat format() {
@@ -44,17 +34,18 @@ public final class PngLabelRenderer implements LabelRenderer {
 
     @Override
     public byte[] render(LabelContent content) {
-        return encode(draw(LabelLayout.of(content)));
+        return BilevelPngEncoder.encode(draw(LabelLayout.of(content)), PIXELS_PER_METRE);
     }
 
     static BufferedImage draw(LabelLayout layout) {
         BufferedImage image = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_BYTE_BINARY);
+        // A new image is all black (palette index 0). Setting every packed byte to white (all bits 1) takes
+        // microseconds, where a white fillRect over the whole label took 0.7 ms, most of the drawing's time.
+        Arrays.fill(((DataBufferByte) image.getRaster().getDataBuffer()).getData(), ALL_WHITE);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, layout.width(), layout.height());
             g.setColor(Color.BLACK);
             for (LabelElement element : layout.elements()) {
                 if (element instanceof Text t) {
@@ -77,36 +68,6 @@ public final class PngLabelRenderer implements LabelRenderer {
     private static void fill(Graphics2D g, List<Rect> bars) {
         for (Rect bar : bars) {
             g.fillRect(bar.x(), bar.y(), bar.width(), bar.height());
-        }
-    }
-
-    /** PNG with a pHYs chunk and nothing else of note: no text chunks, no time stamp. */
-    private static byte[] encode(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
-            IIOMetadataNode physical = new IIOMetadataNode("pHYs");
-            physical.setAttribute("pixelsPerUnitXAxis", Integer.toString(PIXELS_PER_METRE));
-            physical.setAttribute("pixelsPerUnitYAxis", Integer.toString(PIXELS_PER_METRE));
-            physical.setAttribute("unitSpecifier", "meter");
-            IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA);
-            root.appendChild(physical);
-            metadata.mergeTree(PNG_METADATA, root);
-
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            // A memory cache: ImageIO's default may spill to a temporary file, which a server need not do.
-            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(image, null, metadata), param);
-            }
-            return bytes.toByteArray();
-        } catch (IIOInvalidTreeException e) {
-            throw new IllegalStateException("the PNG writer refused a pHYs chunk", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
         }
     }
 }

@@ -6,9 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +23,7 @@ class PngLabelRendererTest {
 
     @Test
     void declares203DpiSoItPrintsAtFourBySixInches() throws IOException {
-        Chunk phys = chunks(png).stream().filter(c -> c.type.equals("pHYs")).findFirst().orElseThrow();
-        DataInputStream data = new DataInputStream(new ByteArrayInputStream(phys.data));
+        DataInputStream data = new DataInputStream(new ByteArrayInputStream(PngChunks.first(png, "pHYs").data()));
 
         int perMetreX = data.readInt();
         int perMetreY = data.readInt();
@@ -39,7 +35,7 @@ class PngLabelRendererTest {
 
     @Test
     void carriesNoTextChunks() throws IOException {
-        assertThat(chunks(png)).extracting(c -> c.type).doesNotContain("tEXt", "zTXt", "iTXt", "tIME", "eXIf");
+        assertThat(PngChunks.of(png)).extracting(PngChunks.Chunk::type).doesNotContain("tEXt", "zTXt", "iTXt", "tIME", "eXIf");
     }
 
     @Test
@@ -63,20 +59,18 @@ class PngLabelRendererTest {
         }
     }
 
-    private record Chunk(String type, byte[] data) {
-    }
+    @Test
+    void leavesTheMarginWhiteWherePrintHeadsBlur() throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int margin = LabelLayout.MARGIN;
 
-    /** Walks the PNG chunk list (after the 8-byte signature: length, type, data, CRC). */
-    private static List<Chunk> chunks(byte[] png) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(png));
-        in.skipNBytes(8);
-        List<Chunk> chunks = new ArrayList<>();
-        while (in.available() > 0) {
-            int length = in.readInt();
-            String type = new String(in.readNBytes(4), StandardCharsets.US_ASCII);
-            chunks.add(new Chunk(type, in.readNBytes(length)));
-            in.skipNBytes(4);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                boolean inMargin = x < margin || y < margin || x >= image.getWidth() - margin || y >= image.getHeight() - margin;
+                if (inMargin) {
+                    assertThat(image.getRGB(x, y) & 0xFFFFFF).as("(%d, %d)", x, y).isEqualTo(0xFFFFFF);
+                }
+            }
         }
-        return chunks;
     }
 }
