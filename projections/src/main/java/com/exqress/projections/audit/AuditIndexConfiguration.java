@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
 
 /**
- * The audit index's processing group: a pooled processor (in {@code exqress-audit-index.properties}) whose
+ * The audit index's processing group: a tracking processor (in {@code exqress-audit-index.properties}) whose
  * failures stop it instead of being logged and skipped.
  */
 @Configuration(proxyBeanMethods = false)

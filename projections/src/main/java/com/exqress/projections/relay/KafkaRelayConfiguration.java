@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The relay's delivery guarantees: a producer that Kafka acknowledges only once every in-sync replica has the
  * record and that never writes one twice on its own retries, a topic created at start-up when missing, and a
- * processing group whose failures stop it instead of being logged and skipped. The processor itself (pooled,
+ * processing group whose failures stop it instead of being logged and skipped. The processor itself (tracking,
  * its segments and threads) is configured in {@code exqress-relay.properties}.
  */
 @Configuration(proxyBeanMethods = false)
