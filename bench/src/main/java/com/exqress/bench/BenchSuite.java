@@ -62,6 +62,8 @@ public final class BenchSuite {
             measure("4. tracking query", figures, () -> TrackingQueryBenchmark.run(server, 64, size.trackingMeasured(),
                     size.runs(), size.trackingWarmUp(), size.trackingParcels()).figures());
         }
+        measure("1. the web stack's ceiling", figures, () -> WebStackCeilingBenchmark.run(size.scanWarmUp(),
+                size.scanMeasured(), size.runs()).figures());
         try (ProjectionsService service = ProjectionsService.start()) {
             measure("2 and 6. event appends and Kafka relay", figures,
                     () -> EventPathBenchmark.run(service, size.eventPath()).figures());

@@ -1,7 +1,6 @@
 package com.exqress.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,26 +48,11 @@ public final class StartupBenchmark {
     static Result against(double standaloneSeconds, int runs) throws IOException, InterruptedException {
         double[] trivial = new double[runs];
         for (int run = 0; run < runs; run++) {
-            trivial[run] = seconds(startTrivialWebApp());
+            try (TrivialWebAppProcess app = TrivialWebAppProcess.start()) {
+                trivial[run] = seconds(app.startUp());
+            }
         }
         return new Result(standaloneSeconds, Medians.of(trivial));
-    }
-
-    /** On this JVM's class path, which holds Spring Boot and WebFlux. */
-    private static Duration startTrivialWebApp() throws IOException, InterruptedException {
-        Path log = Files.createTempFile("exqress-bench-trivial", ".log");
-        long launched = System.nanoTime();
-        Process process = new ProcessBuilder("java", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                TrivialWebApp.class.getName(), "--server.port=0")
-                .redirectErrorStream(true).redirectOutput(log.toFile())
-                .start();
-        try {
-            return StandaloneServer.awaitLine(process, log, TrivialWebApp.READY, launched);
-        } finally {
-            process.destroy();
-            process.waitFor();
-            Files.delete(log);
-        }
     }
 
     private static double seconds(Duration duration) {
