@@ -18,12 +18,17 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What labels need to know about one waybill, folded from its events: what to print, which reference is
  * current and why earlier ones stopped resolving. Holds no personal data.
  */
 public final class WaybillLabelFacts {
+
+    /** The events {@link #apply} takes anything from; every other event of a waybill leaves its label facts alone. */
+    private static final Set<Class<?>> FOLDED = Set.of(WaybillCreated.class, LabelPrinted.class, LabelRevoked.class,
+            WaybillDisposed.class);
 
     private WaybillId waybillId;
     private TrackingNumber trackingNumber;
@@ -48,6 +53,11 @@ public final class WaybillLabelFacts {
             throw new IllegalArgumentException("a waybill's history starts with WaybillCreated");
         }
         return facts;
+    }
+
+    /** Whether events of this type change a waybill's label facts, so that a reader of its history needs them. */
+    public static boolean folds(Class<?> eventType) {
+        return FOLDED.contains(eventType);
     }
 
     private void apply(Object event) {
