@@ -4,7 +4,12 @@ import com.exqress.command.carrier.CarrierPartnerIndex;
 import com.exqress.command.privacy.DataKeyShredding;
 import com.exqress.waybill.CarrierPartnerships;
 import com.exqress.waybill.Waybill;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +21,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DomainAggregates {
 
+    /**
+     * Waybills are cached between commands ({@link CheckedCachingRepository}): a courier's scan used to replay the
+     * waybill's whole history, a quarter of a scan's CPU (docs/benchmarks.md). No personal data is in the cache: the
+     * aggregate keeps none.
+     */
     @Bean
-    public ConfigurerModule waybillAggregate() {
-        return configurer -> configurer.configureAggregate(Waybill.class);
+    public ConfigurerModule waybillAggregate(@Value("${exqress.commands.cached-waybills:4096}") long cachedWaybills) {
+        Cache cache = new BoundedCache(cachedWaybills);
+        return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Waybill.class)
+                .configureRepository(c -> new CheckedCachingRepository<>(EventSourcingRepository.builder(Waybill.class)
+                        .parameterResolverFactory(c.parameterResolverFactory())
+                        .handlerDefinition(c.handlerDefinition(Waybill.class))
+                        .repositoryProvider(c::repository)
+                        .spanFactory(c.getComponent(RepositorySpanFactory.class)), c.eventStore(), cache)));
     }
 
     @Bean

@@ -2,12 +2,17 @@ package com.exqress.command;
 
 import com.exqress.embedded.SharedPostgres;
 import com.exqress.waybill.api.Actor;
+import com.exqress.waybill.api.ActorId;
 import com.exqress.waybill.api.CarrierId;
+import com.exqress.waybill.api.Custodian;
+import com.exqress.waybill.api.HandOff;
 import com.exqress.waybill.api.LabelReference;
 import com.exqress.waybill.api.PrintLabel;
 import com.exqress.waybill.api.Provenance;
 import com.exqress.waybill.api.ServiceLevel;
 import com.exqress.waybill.api.WaybillId;
+import com.exqress.waybill.api.WaybillOutcome;
+import com.exqress.waybill.api.WaybillStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterAll;
@@ -89,6 +94,23 @@ class ConcurrentWritersIT {
         assertThat(sequences).as("one gap-free stream: no sequence twice, none skipped")
                 .containsExactlyElementsOf(LongStream.range(0, sequences.size()).boxed().toList());
         assertThat(printed).as("every accepted print is stored, every refused one is not").isEqualTo(acceptedPrints);
+    }
+
+    /**
+     * Each instance caches the waybills it loaded. One that did not see the other's last event must not decide on the
+     * state it cached: here it would refuse the hand-off of a parcel whose label it never saw printed.
+     */
+    @Test
+    void anInstanceDecidesOnEventsAnotherInstanceAppendedAfterItCachedTheWaybill() {
+        WaybillId waybill = createWaybill();
+        refusing.getBean(ConflictRetryingSender.class).send(new PrintLabel(waybill, LabelReference.mint(new SecureRandom()),
+                new Provenance(ADMIN, Instant.now(), null, null)));
+
+        WaybillOutcome handedOff = retrying.getBean(ConflictRetryingSender.class).send(new HandOff(waybill,
+                Custodian.courier(new ActorId("courier-swp-1"), new CarrierId("SWP")),
+                new Provenance(ADMIN, Instant.now(), null, null)));
+
+        assertThat(handedOff.status()).isEqualTo(WaybillStatus.IN_TRANSIT);
     }
 
     /** Prints until this writer saw the store refuse a colliding append, within bounds; returns prints accepted. */
