@@ -120,7 +120,7 @@ public final class ScanThroughputBenchmark {
                 List<Row> at = rows.stream().filter(row -> row.clients() == clients).toList();
                 double scans = Medians.of(at.stream().mapToDouble(row -> row.scans().perSecond()).toArray());
                 double inserts = Medians.of(at.stream().mapToDouble(row -> row.baseline().perSecond()).toArray());
-                figures.add(new Figure("1. POST /scans, " + clients + " clients", scans, "scans/s",
+                figures.add(new Figure("1. POST /scans, " + clients + " clients", scans, "per s",
                         "raw single-row inserts", inserts, clients == 16 ? "≥ 0.5 of baseline" : "—",
                         clients == 16 ? scans / inserts >= 0.5 : null));
                 if (clients == 16) {
