@@ -22,9 +22,9 @@ import org.springframework.context.annotation.Configuration;
 public class DomainAggregates {
 
     /**
-     * Waybills are cached between commands ({@link CheckedCachingRepository}): a courier's scan used to replay the
-     * waybill's whole history, a quarter of a scan's CPU (docs/benchmarks.md). No personal data is in the cache: the
-     * aggregate keeps none.
+     * Waybills are cached between commands ({@link CheckedCachingRepository}), so that a command does not replay the
+     * waybill's whole history: with long histories that replay was a quarter of the server's CPU under scans
+     * (docs/benchmarks.md). No personal data is in the cache: the aggregate keeps none.
      */
     @Bean
     public ConfigurerModule waybillAggregate(@Value("${exqress.commands.cached-waybills:4096}") long cachedWaybills) {
